@@ -1,0 +1,151 @@
+"""The ``lagebild`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from typing import Sequence, TextIO
+
+from lagebild import __version__
+from lagebild.errors import LagebildError, UsageError
+from lagebild.pipeline import Pipeline, available_stages
+from lagebild.progress import Progress
+from lagebild.readers import DEFAULT_MAX_CHARS, FIELDS, ReaderOptions, read_inputs
+
+DESCRIPTION = """\
+Lagebild turns news reports into a situation picture: who the actors are, when
+things happened, who said what and what happened, with the sentence each fact
+rests on.
+
+Commands:
+  analyze   analyse news files and write one JSON document per line
+  eval      score the analysis against gold annotations (P/R/F1 per layer)
+  stages    list the analysis stages
+
+Examples:
+  lagebild analyze examples/*.txt --out picture.jsonl
+  lagebild analyze archive/ crawl.jsonl --field text=body --field published=date
+  cat article.txt | lagebild analyze -
+  lagebild eval --wikinews ../shared/corpora/wikinews-quotes/dev
+"""
+
+ANALYZE_HELP = """\
+INPUT is any mix of files, directories (read recursively), glob patterns and '-'
+for standard input. Formats by extension:
+  .txt        the whole file is the text; leading header lines 'date 2023-05',
+              'source ...', 'url ...', 'title ...' are metadata
+  .jsonl/.json records with 'text' and optional 'id', 'published', 'title',
+              'source', 'url' (rename with --field)
+  .csv/.tsv   the same fields as columns of a table with a header row
+  .html       main text and metadata extracted with trafilatura
+
+Exit status: 0 when every document was analysed, 1 when some failed (each is
+listed on stderr with its id and reason), 2 for a usage error.
+"""
+
+
+def _parse_fields(items: Sequence[str]) -> dict[str, str]:
+    fields = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        if not sep or name not in FIELDS or not column:
+            raise UsageError(f"--field expects NAME=COLUMN with NAME one of {', '.join(FIELDS)}; got {item!r}")
+        fields[name] = column
+    return fields
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lagebild", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"lagebild {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    an = sub.add_parser("analyze", help="analyse news and write document JSON lines",
+                        description=ANALYZE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    an.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs or '-'")
+    an.add_argument("--out", "-o", metavar="FILE.jsonl", help="write here instead of standard output")
+    an.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
+                    help="read field NAME (id, text, published, title, source, url, language) "
+                         "from COLUMN of JSON/CSV records; repeatable")
+    an.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                    help="largest document accepted, in characters (default %(default)s)")
+    an.add_argument("--stages", help="comma-separated stages to run (default: all; see 'lagebild stages')")
+    an.add_argument("--tokens", action="store_true", help="also write token spans")
+    an.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
+                    help="progress line on stderr (auto: only on a terminal)")
+
+    from lagebild.evaluate.cli import add_eval_parser
+    add_eval_parser(sub)
+
+    sub.add_parser("stages", help="list the analysis stages")
+    return parser
+
+
+def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """The ``analyze`` command; returns the exit status."""
+    options = ReaderOptions(fields=_parse_fields(args.field), max_chars=args.max_chars)
+    stages = args.stages.split(",") if args.stages else None
+    pipeline = Pipeline(stages)
+    enabled = {"auto": None, "on": True, "off": False}[args.progress]
+    progress = Progress(enabled, stderr)
+    failed: list[tuple[str, str]] = []
+    out = open(args.out, "w", encoding="utf-8") if args.out else stdout
+    try:
+        for outcome in pipeline.pipe(read_inputs(args.inputs, options)):
+            if outcome.document is None:
+                failed.append((outcome.id, outcome.error or "unknown error"))
+                stderr.write(f"lagebild: {outcome.id}: {outcome.error}\n")
+                progress.update(False)
+                continue
+            doc = outcome.document
+            for warning in doc.warnings:
+                stderr.write(f"lagebild: {doc.id}: warning: {warning}\n")
+            out.write(json.dumps(doc.to_json(with_tokens=args.tokens), ensure_ascii=False) + "\n")
+            progress.update(True, len(doc.tokens))
+    finally:
+        progress.close()
+        if args.out:
+            out.close()
+    if failed:
+        stderr.write(f"lagebild: {len(failed)} of {progress.done} document(s) failed:\n")
+        for did, reason in failed:
+            stderr.write(f"  {did}: {reason}\n")
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Entry point of the ``lagebild`` command; returns the exit status."""
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        if args.command == "analyze":
+            return run_analyze(args, stdout, stderr)
+        if args.command == "eval":
+            from lagebild.evaluate.cli import run_eval
+            return run_eval(args, stdout, stderr)
+        if args.command == "stages":
+            for name in available_stages():
+                stdout.write(name + "\n")
+            return 0
+        parser.print_help(stdout)
+        return 2
+    except UsageError as exc:
+        stderr.write(f"lagebild: error: {exc}\n")
+        return 2
+    except LagebildError as exc:
+        stderr.write(f"lagebild: error: {exc}\n")
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        stderr.write("lagebild: interrupted\n")
+        return 130

@@ -1,0 +1,1 @@
+"""Scoring the analysis against gold annotations in public formats."""
