@@ -20,6 +20,15 @@ class Span(NamedTuple):
         return {"start": self.start, "end": self.end}
 
 
+def trim(text: str, start: int, end: int) -> Span:
+    """``[start, end)`` without leading and trailing whitespace (empty if all space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
 @dataclass
 class Record:
     """One input item as a reader produced it, before analysis."""

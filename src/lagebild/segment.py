@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lagebild.boilerplate import furniture_flags
-from lagebild.model import Document, Span
+from lagebild.model import Document, Span, trim
 from lagebild.pipeline import register
 from lagebild.sentences import split_sentences
 from lagebild.tokens import tokenize
@@ -26,13 +26,9 @@ def _lines(text: str, skip: list[Span]) -> list[Span]:
     pos = 0
     for stop in sorted(skip) + [Span(len(text), len(text))]:
         for m in _LINE.finditer(text, pos, stop.start):
-            a, b = m.span()
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                out.append(Span(a, b))
+            line = trim(text, *m.span())
+            if line.end > line.start:
+                out.append(line)
         pos = max(pos, stop.end)
     return out
 

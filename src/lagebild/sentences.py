@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lagebild.model import Span
+from lagebild.model import Span, trim
 from lagebild.resources import merged_words
 from lagebild.tokens import abbreviations
 
@@ -105,16 +105,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 def _add(text: str, a: int, b: int, out: list[Span]) -> None:
     """Append the trimmed span [a, b), cut into pieces if it is too long."""
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a, b = trim(text, a, b)
     while b - a > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", a, a + MAX_SENTENCE_CHARS)
         cut = cut if cut > a else a + MAX_SENTENCE_CHARS
         out.append(Span(a, cut))
-        a = cut
-        while a < b and text[a].isspace():
-            a += 1
+        a, b = trim(text, cut, b)
     if b > a:
         out.append(Span(a, b))
