@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from lagebild.errors import InputError, UsageError
 from lagebild.metadata import normalize_date
@@ -92,14 +92,14 @@ def load_system(path: str) -> dict[str, dict[str, Any]]:
     return docs
 
 
-def check_texts(gold_texts: Iterable[tuple[str, str]], system: dict[str, dict[str, Any]]) -> None:
+def check_texts(gold_texts: Iterable[tuple[str, str]], system: Mapping[str, dict[str, Any]]) -> None:
     """Refuse to score a system document whose text is not the gold text.
 
     Offsets only mean the same thing on the same text; a silently different text
     (stripped, re-encoded) would turn every span into a miss.
     """
     for doc_id, text in gold_texts:
-        sys_text = system.get(doc_id, {}).get("text")
+        sys_text = (system.get(doc_id) or {}).get("text")
         if sys_text is not None and sys_text != text:
             raise InputError(f"the system's text of {doc_id!r} differs from the gold text: "
                              "offsets cannot be scored (was the input changed?)")
