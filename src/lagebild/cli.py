@@ -14,6 +14,8 @@ from lagebild.pipeline import Pipeline, available_stages
 from lagebild.progress import Progress
 from lagebild.readers import DEFAULT_MAX_CHARS, FIELDS, ReaderOptions, read_inputs
 
+QUERIES = ("timeline", "actor", "quotes", "compare", "search")
+
 DESCRIPTION = """\
 Lagebild turns news reports into a situation picture: who the actors are, when
 things happened, who said what and what happened, with the sentence each fact
@@ -56,6 +58,18 @@ def _parse_fields(items: Sequence[str]) -> dict[str, str]:
     return fields
 
 
+def add_reader_options(p: argparse.ArgumentParser) -> None:
+    """Options of the commands that read and analyse news (analyze, ingest)."""
+    p.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
+                   help="read field NAME (id, text, published, title, source, url, language) "
+                        "from COLUMN of JSON/CSV records; repeatable")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="largest document accepted, in characters (default %(default)s)")
+    p.add_argument("--stages", help="comma-separated stages to run (default: all; see 'lagebild stages')")
+    p.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
+                   help="progress line on stderr (auto: only on a terminal)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lagebild", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -66,30 +80,29 @@ def build_parser() -> argparse.ArgumentParser:
                         description=ANALYZE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     an.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs or '-'")
     an.add_argument("--out", "-o", metavar="FILE.jsonl", help="write here instead of standard output")
-    an.add_argument("--field", action="append", default=[], metavar="NAME=COLUMN",
-                    help="read field NAME (id, text, published, title, source, url, language) "
-                         "from COLUMN of JSON/CSV records; repeatable")
-    an.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
-                    help="largest document accepted, in characters (default %(default)s)")
-    an.add_argument("--stages", help="comma-separated stages to run (default: all; see 'lagebild stages')")
+    add_reader_options(an)
     an.add_argument("--tokens", action="store_true", help="also write token spans")
-    an.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
-                    help="progress line on stderr (auto: only on a terminal)")
 
     from lagebild.evaluate.cli import add_eval_parser
     add_eval_parser(sub)
+    from lagebild.store.cli import add_store_parsers
+    add_store_parsers(sub, add_reader_options)
 
     sub.add_parser("stages", help="list the analysis stages")
     return parser
 
 
+def _setup(args: argparse.Namespace, stderr: TextIO) -> tuple[ReaderOptions, Pipeline, Progress]:
+    """Reader options, pipeline and progress line from the reading commands' options."""
+    options = ReaderOptions(fields=_parse_fields(args.field), max_chars=args.max_chars)
+    pipeline = Pipeline(args.stages.split(",") if args.stages else None)
+    enabled = {"auto": None, "on": True, "off": False}[args.progress]
+    return options, pipeline, Progress(enabled, stderr)
+
+
 def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """The ``analyze`` command; returns the exit status."""
-    options = ReaderOptions(fields=_parse_fields(args.field), max_chars=args.max_chars)
-    stages = args.stages.split(",") if args.stages else None
-    pipeline = Pipeline(stages)
-    enabled = {"auto": None, "on": True, "off": False}[args.progress]
-    progress = Progress(enabled, stderr)
+    options, pipeline, progress = _setup(args, stderr)
     failed: list[tuple[str, str]] = []
     out = open(args.out, "w", encoding="utf-8") if args.out else stdout
     try:
@@ -132,6 +145,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         if args.command == "eval":
             from lagebild.evaluate.cli import run_eval
             return run_eval(args, stdout, stderr)
+        if args.command == "ingest":
+            from lagebild.store.cli import run_ingest
+            return run_ingest(args, *_setup(args, stderr), stdout, stderr)
+        if args.command in QUERIES:
+            from lagebild.store.cli import run_query
+            return run_query(args, stdout)
         if args.command == "stages":
             for name in available_stages():
                 stdout.write(name + "\n")

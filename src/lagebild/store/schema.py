@@ -1,0 +1,67 @@
+"""Tables of the store.
+
+Per-document tables hold what the pipeline wrote (one row per sentence, mention,
+timex, quote, event); every row carries ``doc_id`` so that a document is replaced
+or removed as a unit. Derived tables (``actors``, ``event_clusters``,
+``duplicates``) are rebuilt from them after each ingest.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+# column name -> DuckDB type, in insertion order (also used to read batch files)
+DOC_TABLES: dict[str, dict[str, str]] = {
+    "documents": {
+        "id": "VARCHAR", "content_hash": "VARCHAR", "title": "VARCHAR", "source": "VARCHAR",
+        "url": "VARCHAR", "published": "VARCHAR", "published_inferred": "BOOLEAN",
+        "language": "VARCHAR", "n_words": "INTEGER", "simhash": "UBIGINT", "text": "VARCHAR",
+        "doc": "VARCHAR", "ingested_at": "TIMESTAMP",
+    },
+    "sentences": {
+        "sid": "VARCHAR", "doc_id": "VARCHAR", "idx": "INTEGER", "start_char": "INTEGER",
+        "end_char": "INTEGER", "text": "VARCHAR",
+    },
+    "mentions": {
+        "doc_id": "VARCHAR", "entity_id": "VARCHAR", "name": "VARCHAR", "type": "VARCHAR",
+        "role": "VARCHAR", "start_char": "INTEGER", "end_char": "INTEGER", "kind": "VARCHAR",
+        "surface": "VARCHAR",
+    },
+    "timexes": {
+        "doc_id": "VARCHAR", "idx": "INTEGER", "start_char": "INTEGER", "end_char": "INTEGER",
+        "type": "VARCHAR", "value": "VARCHAR", "mod": "VARCHAR", "surface": "VARCHAR",
+    },
+    "quotes": {
+        "doc_id": "VARCHAR", "idx": "INTEGER", "start_char": "INTEGER", "end_char": "INTEGER",
+        "kind": "VARCHAR", "text": "VARCHAR", "speaker_entity": "VARCHAR", "speaker_text": "VARCHAR",
+        "cue_text": "VARCHAR",
+    },
+    "events": {
+        "doc_id": "VARCHAR", "idx": "INTEGER", "type": "VARCHAR", "mode": "VARCHAR",
+        "actor": "VARCHAR", "target": "VARCHAR", "object": "VARCHAR", "date": "VARCHAR",
+        "location": "VARCHAR", "status": "VARCHAR", "evidence_start": "INTEGER",
+        "evidence_end": "INTEGER", "evidence": "VARCHAR",
+    },
+}
+
+DERIVED = """
+CREATE OR REPLACE TABLE actors AS
+    SELECT entity_id AS id, arg_max(name, n) AS name, arg_max(type, n) AS type,
+           sum(n)::INTEGER AS n_mentions, count(DISTINCT doc_id)::INTEGER AS n_documents
+    FROM (SELECT entity_id, name, type, doc_id, count(*) AS n FROM mentions
+          GROUP BY entity_id, name, type, doc_id)
+    GROUP BY entity_id;
+"""
+
+
+def ddl() -> list[str]:
+    """Statements that create the store's tables if they are missing."""
+    out = [f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in cols.items())})"
+           for name, cols in DOC_TABLES.items()]
+    out.append("CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)")
+    out.append("CREATE TABLE IF NOT EXISTS event_clusters (cluster_id VARCHAR, type VARCHAR, mode VARCHAR, "
+               "actor VARCHAR, target VARCHAR, object VARCHAR, date VARCHAR, status VARCHAR, "
+               "n_reports INTEGER, n_sources INTEGER, storyline VARCHAR)")
+    out.append("CREATE TABLE IF NOT EXISTS event_members (doc_id VARCHAR, idx INTEGER, cluster_id VARCHAR)")
+    out.append("CREATE TABLE IF NOT EXISTS duplicates (doc_id VARCHAR, duplicate_of VARCHAR, kind VARCHAR)")
+    return out
