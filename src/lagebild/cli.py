@@ -23,11 +23,20 @@ rests on.
 
 Commands:
   analyze   analyse news files and write one JSON document per line
+  ingest    analyse news and add it to the store (an embedded DuckDB file)
+  timeline, actor, quotes, compare, search
+            ask the store: events in date order, one actor, who said what,
+            how the sources differ, full-text search
+  report    a readable situation report (Markdown or HTML)
+  export    the store as JSONL, PLOVER, GDELT-like TSV, JSON-LD, GraphML,
+            TimeML, CSV or Parquet
   eval      score the analysis against gold annotations (P/R/F1 per layer)
   stages    list the analysis stages
 
 Examples:
   lagebild analyze examples/*.txt --out picture.jsonl
+  lagebild ingest examples/ && lagebild report --format html --out lagebild.html
+  lagebild actor Lukaschenko
   lagebild analyze archive/ crawl.jsonl --field text=body --field published=date
   cat article.txt | lagebild analyze -
   lagebild eval --wikinews ../shared/corpora/wikinews-quotes/dev
@@ -85,8 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from lagebild.evaluate.cli import add_eval_parser
     add_eval_parser(sub)
-    from lagebild.store.cli import add_store_parsers
+    from lagebild.store.cli import add_output_parsers, add_store_parsers
     add_store_parsers(sub, add_reader_options)
+    add_output_parsers(sub)
 
     sub.add_parser("stages", help="list the analysis stages")
     return parser
@@ -148,6 +158,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         if args.command == "ingest":
             from lagebild.store.cli import run_ingest
             return run_ingest(args, *_setup(args, stderr), stdout, stderr)
+        if args.command in ("report", "export"):
+            from lagebild.store.cli import run_output
+            return run_output(args, stdout)
         if args.command in QUERIES:
             from lagebild.store.cli import run_query
             return run_query(args, stdout)

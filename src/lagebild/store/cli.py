@@ -53,6 +53,49 @@ def add_store_parsers(sub: Any, add_reader_options: Any) -> None:
         _filters(q)
 
 
+def add_output_parsers(sub: Any) -> None:
+    """Register ``report`` and ``export``."""
+    from lagebild.store.export import FORMATS
+
+    r = sub.add_parser("report", help="a readable situation report (Markdown or HTML)",
+                       description="Actors, alliances and treaties, the timeline, quotes by speaker and "
+                                   "the source comparison, each statement with its evidence.")
+    r.add_argument("--format", choices=("md", "html"), default="md")
+    r.add_argument("--out", "-o", metavar="FILE", help="write here instead of standard output")
+    _filters(r)
+    e = sub.add_parser("export", help="export the store (" + ", ".join(FORMATS) + ")",
+                       description="jsonl: the document contract; plover: PLOVER-style event JSONL; "
+                                   "gdelt: GDELT-like event TSV; jsonld: schema.org NewsArticle/Quotation "
+                                   "with W3C Web Annotation evidence; graphml: the actor graph; timeml: one "
+                                   "TimeML file per document (OUT is a directory); csv, parquet: every "
+                                   "table (OUT is a directory).")
+    e.add_argument("format", choices=sorted(FORMATS))
+    e.add_argument("out", metavar="OUT", help="output file (directory for timeml, csv, parquet)")
+    _common(e)
+
+
+def run_output(args: argparse.Namespace, stdout: TextIO) -> int:
+    """The ``report`` and ``export`` commands; returns the exit status."""
+    from pathlib import Path
+
+    from lagebild.store.export import export
+    from lagebild.store.report import build_report, markdown_to_html
+
+    with Store(args.db, read_only=True) as store:
+        if args.command == "export":
+            n = export(store, args.format, Path(args.out))
+            stdout.write(f"wrote {n} {'tables' if args.format in ('csv', 'parquet') else 'items'} to {args.out}\n")
+            return 0
+        text = build_report(store, Filters(args.since, args.until, args.source))
+    if args.format == "html":
+        text = markdown_to_html(text)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        stdout.write(text)
+    return 0
+
+
 def run_ingest(args: argparse.Namespace, options: ReaderOptions, pipeline: Pipeline, progress: Progress,
                stdout: TextIO, stderr: TextIO) -> int:
     """The ``ingest`` command; returns the exit status."""

@@ -25,9 +25,38 @@ def compatible(a: str | None, b: str | None) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
-def storyline_key(ev: dict[str, Any]) -> str:
-    """The storyline an event belongs to."""
-    return ":".join(str(ev.get(k) or "-") for k in ("actor", "mode_or_type", "place", "object"))
+def _fits(a: Any, b: Any) -> bool:
+    """Two optional argument values agree: equal, or one of them not stated."""
+    return a is None or b is None or a == b
+
+
+def assign_storylines(clusters: list[dict[str, Any]]) -> None:
+    """Link happenings into storylines (union-find) and set ``storyline`` on each.
+
+    Happenings belong to one storyline when the same actor does the same kind of
+    thing (mode, else type) to a compatible place and object: the announcement,
+    the first transfer and the completion of one deployment.
+    """
+    parent = list(range(len(clusters)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_kind: dict[tuple[Any, Any], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        by_kind[(c["actor"], c.get("mode") or c["type"])].append(i)
+    for members in by_kind.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = clusters[i], clusters[j]
+                if _fits(a["place"], b["place"]) and _fits(a.get("object"), b.get("object")):
+                    parent[root(j)] = root(i)
+    for i, c in enumerate(clusters):
+        head = clusters[root(i)]
+        c["storyline"] = "story-" + _cluster_id(f"{head['actor']}|{head.get('mode') or head['type']}", head["cluster_id"])
 
 
 def _cluster_id(key: str, date: str | None) -> str:
@@ -38,7 +67,6 @@ def cluster_events(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     """Group event reports into happenings; return the clusters and (doc_id, idx, cluster) members."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev in events:
-        ev["mode_or_type"] = ev.get("mode") or ev["type"]
         ev["place"] = ev.get("target") or ev.get("location")
         key = "|".join(str(ev.get(k) or "-") for k in ("type", "actor", "target", "object", "mode"))
         groups[key].append(ev)
@@ -56,9 +84,12 @@ def cluster_events(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
                 "target": first.get("target"), "object": first.get("object"), "date": date,
                 "status": min(statuses, key=lambda s: (STATUS_RANK.get(s, 9), -statuses[s])),
                 "n_reports": len(happening), "n_sources": len({e.get("source") or e["doc_id"] for e in happening}),
-                "storyline": storyline_key(first),
+                "place": first.get("place"),
             })
             members.extend((e["doc_id"], e["idx"], cid) for e in happening)
+    assign_storylines(clusters)
+    for c in clusters:
+        del c["place"]
     return clusters, members
 
 
