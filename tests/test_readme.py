@@ -14,5 +14,5 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_main_command_uses_shipped_examples() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "lagebild analyze examples/" in readme
+    assert "lagebild ingest examples/ && .venv/bin/lagebild report" in readme
     assert any((ROOT / "examples").iterdir())

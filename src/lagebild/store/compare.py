@@ -13,16 +13,20 @@ def compare(store: Store, f: Filters | None = None) -> dict[str, Any]:
     f = f or Filters()
     where, params = f.sql("d.published")
     names = store.query(f"""
-        SELECT m.entity_id, a.name AS actor, coalesce(d.source, d.id) AS source,
-               list(DISTINCT m.surface ORDER BY m.surface) AS names, count(*) AS n
-        FROM mentions m JOIN documents d ON d.id = m.doc_id JOIN actors a ON a.id = m.entity_id
-        WHERE m.kind IN ('name', 'demonym', 'metonym') {where}
-        GROUP BY ALL ORDER BY m.entity_id, source""", params)
+        WITH per AS (
+            SELECT m.entity_id, coalesce(d.source, d.id) AS source,
+                   list(DISTINCT m.surface ORDER BY m.surface) AS names, count(*) AS n
+            FROM mentions m JOIN documents d ON d.id = m.doc_id
+            WHERE m.kind IN ('name', 'demonym', 'metonym') {where} GROUP BY ALL),
+        differing AS (SELECT entity_id FROM per GROUP BY entity_id
+                      HAVING count(*) > 1 AND count(DISTINCT names) > 1)
+        SELECT per.entity_id, a.name AS actor, per.source, per.names, per.n
+        FROM per JOIN differing USING (entity_id) JOIN actors a ON a.id = per.entity_id
+        ORDER BY a.name, per.source""", params)
     by_actor: dict[str, list[dict[str, Any]]] = {}
     for row in names:
         by_actor.setdefault(row["entity_id"], []).append(row)
-    differing = [rows for rows in by_actor.values()
-                 if len(rows) > 1 and len({tuple(r["names"]) for r in rows}) > 1]
+    differing = list(by_actor.values())
     speakers = store.query(f"""
         SELECT coalesce(d.source, d.id) AS source, coalesce(a.name, q.speaker_text) AS speaker,
                count(*) AS n

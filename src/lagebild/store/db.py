@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
@@ -15,6 +14,7 @@ import duckdb
 from lagebild.errors import LagebildError
 from lagebild.resources import load_yaml
 from lagebild.store import schema
+from lagebild.store.bulk import reader, write_ndjson
 from lagebild.store.dedup import DUPLICATES_SQL
 from lagebild.store.merge import rebuild_clusters
 from lagebild.store.rows import document_rows
@@ -98,9 +98,9 @@ class Store:
         if not ids:
             return {}
         with tempfile.TemporaryDirectory(prefix="lagebild-") as tmp:
-            path = _write_ndjson(Path(tmp) / "ids.jsonl", [{"id": i} for i in ids])
+            path = write_ndjson(Path(tmp) / "ids.jsonl", [{"id": i} for i in ids])
             rows = self.con.execute("SELECT id, content_hash FROM documents WHERE id IN "
-                                    f"(SELECT id FROM {_reader(path, {'id': 'VARCHAR'})})").fetchall()
+                                    f"(SELECT id FROM {reader(path, {'id': 'VARCHAR'})})").fetchall()
         return dict(rows)
 
     def write_batch(self, docs: list[tuple[str, dict[str, Any]]]) -> None:
@@ -115,19 +115,22 @@ class Store:
         for digest, doc in docs:
             for table, rows in document_rows(doc, digest).items():
                 tables[table].extend(rows)
-        with tempfile.TemporaryDirectory(prefix="lagebild-") as tmp:
-            # rows go in through files that DuckDB reads in bulk: far faster than
-            # binding parameters row by row
-            files = {t: _write_ndjson(Path(tmp) / f"{t}.jsonl", rows) for t, rows in tables.items() if rows}
-            ids = f"SELECT id FROM {_reader(files['documents'], {'id': 'VARCHAR'})}"
+        with tempfile.TemporaryDirectory(prefix="lagebild-") as tmpdir:
+            tmp = Path(tmpdir)
+            files = {t: write_ndjson(tmp / f"{t}.jsonl", rows) for t, rows in tables.items() if rows}
+            id_file = write_ndjson(tmp / "ids.jsonl", [{"id": str(doc["id"])} for _, doc in docs])
+            ids = f"SELECT id FROM {reader(id_file, {'id': 'VARCHAR'})}"
             self.con.execute("BEGIN TRANSACTION")
             try:
-                for table in schema.DOC_TABLES:
-                    key = "id" if table == "documents" else "doc_id"
-                    self.con.execute(f"DELETE FROM {table} WHERE {key} IN ({ids})")
+                # transactions leave no rows of a document without its documents row,
+                # so only documents already stored need their old rows deleted
+                if self.con.execute(f"SELECT count(*) FROM documents WHERE id IN ({ids})").fetchone()[0]:
+                    for table in schema.DOC_TABLES:
+                        key = "id" if table == "documents" else "doc_id"
+                        self.con.execute(f"DELETE FROM {table} WHERE {key} IN ({ids})")
                 for table, path in files.items():
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM "
-                                     f"{_reader(path, schema.DOC_TABLES[table])}")
+                                     f"{reader(path, schema.DOC_TABLES[table])}")
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -177,13 +180,6 @@ class Store:
         return [dict(zip(cols, row)) for row in cur.fetchall()]
 
 
-def _write_ndjson(path: Path, rows: list[dict[str, Any]]) -> str:
-    with open(path, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return str(path)
-
-
 def batched(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
     """Lists of up to ``size`` items."""
     batch: list[Any] = []
@@ -196,8 +192,3 @@ def batched(items: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield batch
 
 
-def _reader(path: str, columns: dict[str, str]) -> str:
-    """A ``read_json`` table expression for a batch file we wrote (never user input)."""
-    spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in columns.items()) + "}"
-    quoted = path.replace("'", "''")
-    return f"read_json('{quoted}', format='newline_delimited', columns={spec})"

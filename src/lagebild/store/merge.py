@@ -10,11 +10,18 @@ announcement to its completion, whoever reported each step.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from lagebild.store.bulk import insert
+
+CLUSTER_COLUMNS = {"cluster_id": "VARCHAR", "type": "VARCHAR", "mode": "VARCHAR", "actor": "VARCHAR",
+                   "target": "VARCHAR", "object": "VARCHAR", "date": "VARCHAR", "status": "VARCHAR",
+                   "n_reports": "INTEGER", "n_sources": "INTEGER", "storyline": "VARCHAR"}
 STATUS_RANK = {"asserted": 0, "reported": 1, "announced": 2, "planned": 3, "hypothetical": 4, "negated": 5}
 
 
@@ -123,9 +130,7 @@ def rebuild_clusters(con: duckdb.DuckDBPyConnection) -> None:
     clusters, members = cluster_events(events)
     con.execute("DELETE FROM event_clusters")
     con.execute("DELETE FROM event_members")
-    if clusters:
-        names = list(clusters[0])
-        con.executemany(f"INSERT INTO event_clusters ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                        [[c[n] for n in names] for c in clusters])
-    if members:
-        con.executemany("INSERT INTO event_members VALUES (?, ?, ?)", members)
+    with tempfile.TemporaryDirectory(prefix="lagebild-") as tmp:
+        insert(con, "event_clusters", clusters, CLUSTER_COLUMNS, Path(tmp))
+        insert(con, "event_members", [{"doc_id": d, "idx": i, "cluster_id": c} for d, i, c in members],
+               {"doc_id": "VARCHAR", "idx": "INTEGER", "cluster_id": "VARCHAR"}, Path(tmp))

@@ -44,6 +44,7 @@ DOC_TABLES: dict[str, dict[str, str]] = {
     },
 }
 
+
 DERIVED = """
 CREATE OR REPLACE TABLE actors AS
     SELECT entity_id AS id, arg_max(name, n) AS name, arg_max(type, n) AS type,
