@@ -28,6 +28,7 @@ Commands:
             ask the store: events in date order, one actor, who said what,
             how the sources differ, full-text search
   report    a readable situation report (Markdown or HTML)
+  serve     browse the store in a local web view
   export    the store as JSONL, PLOVER, GDELT-like TSV, JSON-LD, GraphML,
             TimeML, CSV or Parquet
   eval      score the analysis against gold annotations (P/R/F1 per layer)
@@ -158,6 +159,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         if args.command == "ingest":
             from lagebild.store.cli import run_ingest
             return run_ingest(args, *_setup(args, stderr), stdout, stderr)
+        if args.command == "serve":
+            from lagebild.store.cli import run_serve
+            return run_serve(args, stdout)
         if args.command in ("report", "export"):
             from lagebild.store.cli import run_output
             return run_output(args, stdout)

@@ -54,7 +54,15 @@ def add_store_parsers(sub: Any, add_reader_options: Any) -> None:
 
 
 def add_output_parsers(sub: Any) -> None:
-    """Register ``report`` and ``export``."""
+    """Register ``report``, ``export`` and ``serve``."""
+    v = sub.add_parser("serve", help="browse the store in a local web view",
+                       description="Serve the web view of the store (timeline, actor graph, actor pages, quotes, "
+                                   "source comparison, search) at http://HOST:PORT/. Read-only; bound to "
+                                   "127.0.0.1 unless --host says otherwise.")
+    _common(v)
+    v.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s, this machine only)")
+    v.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
+    v.add_argument("--log", action="store_true", help="log each request on stderr")
     from lagebild.store.export import FORMATS
 
     r = sub.add_parser("report", help="a readable situation report (Markdown or HTML)",
@@ -72,6 +80,22 @@ def add_output_parsers(sub: Any) -> None:
     e.add_argument("format", choices=sorted(FORMATS))
     e.add_argument("out", metavar="OUT", help="output file (directory for timeml, csv, parquet)")
     _common(e)
+
+
+def run_serve(args: argparse.Namespace, stdout: TextIO) -> int:
+    """The ``serve`` command: runs until interrupted."""
+    from lagebild.web.server import make_server
+
+    server = make_server(args.db, args.host, args.port, quiet=not args.log)
+    stdout.write(f"Lagebild web view of {args.db} at http://{args.host}:{server.server_port}/ (Ctrl-C ends)\n")
+    stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
 
 
 def run_output(args: argparse.Namespace, stdout: TextIO) -> int:

@@ -82,6 +82,13 @@ class Store:
             for stmt in schema.ddl():
                 self.con.execute(stmt)
 
+    def for_thread(self) -> "Store":
+        """A view of this store with its own cursor, for use in another thread."""
+        view = object.__new__(Store)
+        view.__dict__.update(self.__dict__)
+        view.con = self.con.cursor()
+        return view
+
     def close(self) -> None:
         self.con.close()
 

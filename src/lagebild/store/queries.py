@@ -41,9 +41,22 @@ class Filters:
 SORT_DATE = "CASE WHEN regexp_matches(e.date, '^\\d{4}') THEN e.date ELSE d.published END"
 
 
-def timeline(store: Store, f: Filters | None = None, limit: int = 500) -> list[dict[str, Any]]:
-    """Happenings in date order, each with its status, sources and evidence sentences."""
+def timeline(store: Store, f: Filters | None = None, limit: int = 500, offset: int = 0,
+             actor: str | None = None, type_: str | None = None,
+             status: str | None = None) -> list[dict[str, Any]]:
+    """Happenings in date order, each with its status, sources and evidence sentences.
+
+    ``actor`` keeps happenings where that actor (id) is actor or target; ``type_``
+    and ``status`` keep one event type or status.
+    """
     where, params = (f or Filters()).sql(SORT_DATE)
+    for column, value in (("c.type", type_), ("c.status", status)):
+        if value:
+            where += f" AND {column} = ?"
+            params.append(value)
+    if actor:
+        where += " AND ? IN (c.actor, c.target)"
+        params.append(actor)
     rows = store.query(f"""
         SELECT c.cluster_id, c.type, c.mode, c.actor, c.target, c.object, c.status, c.storyline,
                min({SORT_DATE}) AS date, c.date AS date_value,
@@ -53,7 +66,7 @@ def timeline(store: Store, f: Filters | None = None, limit: int = 500) -> list[d
         FROM event_clusters c JOIN event_members m USING (cluster_id)
         JOIN events e ON e.doc_id = m.doc_id AND e.idx = m.idx JOIN documents d ON d.id = e.doc_id
         WHERE 1=1 {where}
-        GROUP BY ALL ORDER BY date NULLS LAST, c.type LIMIT ?""", params + [limit])
+        GROUP BY ALL ORDER BY date NULLS LAST, c.type, c.cluster_id LIMIT ? OFFSET ?""", params + [limit, offset])
     return rows
 
 
@@ -82,13 +95,13 @@ def actor(store: Store, name: str, f: Filters | None = None) -> dict[str, Any]:
     found["roles"] = store.query(f"""
         SELECT DISTINCT m.role, d.published FROM mentions m JOIN documents d ON d.id = m.doc_id
         WHERE m.entity_id = ? AND m.role IS NOT NULL {where} ORDER BY d.published""", [aid] + params)
-    found["events"] = [e for e in timeline(store, f, limit=10_000) if aid in (e["actor"], e["target"])]
+    found["events"] = timeline(store, f, limit=1000, actor=aid)
     found["quotes"] = quotes(store, aid, f)
     return found
 
 
 def quotes(store: Store, speaker: str | None = None, f: Filters | None = None,
-           limit: int = 1000) -> list[dict[str, Any]]:
+           limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
     """Quotations, optionally of one speaker (id or any name of the actor)."""
     where, params = (f or Filters()).sql("d.published")
     if speaker:
@@ -99,10 +112,12 @@ def quotes(store: Store, speaker: str | None = None, f: Filters | None = None,
         SELECT q.doc_id, coalesce(d.source, d.id) AS source, d.published, q.kind, q.speaker_entity,
                a.name AS speaker_name, q.speaker_text, q.cue_text, q.text, q.start_char, q.end_char
         FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN actors a ON a.id = q.speaker_entity
-        WHERE 1=1 {where} ORDER BY d.published NULLS LAST, q.doc_id, q.idx LIMIT ?""", params + [limit])
+        WHERE 1=1 {where} ORDER BY d.published NULLS LAST, q.doc_id, q.idx LIMIT ? OFFSET ?""",
+        params + [limit, offset])
 
 
-def search(store: Store, text: str, f: Filters | None = None, limit: int = 50) -> list[dict[str, Any]]:
+def search(store: Store, text: str, f: Filters | None = None, limit: int = 50,
+           offset: int = 0) -> list[dict[str, Any]]:
     """Sentences matching ``text`` by full-text search with German stemming, best first."""
     if not store.has_fts:
         raise StoreError("full-text search is not available: install duckdb-extension-fts")
@@ -113,7 +128,8 @@ def search(store: Store, text: str, f: Filters | None = None, limit: int = 50) -
                    s.end_char, score
             FROM (SELECT *, fts_main_sentences.match_bm25(sid, ?) AS score FROM sentences) s
             JOIN documents d ON d.id = s.doc_id
-            WHERE score IS NOT NULL {where} ORDER BY score DESC LIMIT ?""", [text] + params + [limit])
+            WHERE score IS NOT NULL {where} ORDER BY score DESC, s.sid LIMIT ? OFFSET ?""",
+            [text] + params + [limit, offset])
     except Exception as exc:  # no index yet: an empty store
         if "fts_main_sentences" in str(exc):
             return []

@@ -1,0 +1,1 @@
+"""The web view: a read-only local server over the store."""
