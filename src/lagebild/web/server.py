@@ -20,6 +20,7 @@ from lagebild.store.db import Store
 from lagebild.web.api import handle
 
 STATIC = resources.files("lagebild.web").joinpath("static")
+CACHE_SIZE = 512
 
 
 def _static_files() -> dict[str, tuple[bytes, str]]:
@@ -52,6 +53,24 @@ class ViewServer(ThreadingHTTPServer):
         self.files = _static_files()
         self.quiet = quiet
         self.local = threading.local()
+        self.lock = threading.Lock()
+        self.cache: dict[tuple[str, str], tuple[int, bytes]] = {}
+
+    def api(self, path: str, query: str) -> tuple[int, bytes]:
+        """The JSON answer to an API request, cached: the store cannot change while it is
+        served (a writer needs the lock that this read-only server holds)."""
+        key = (path, query)
+        with self.lock:
+            hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        code, body = handle(self.thread_store(), path, query)
+        answer = code, json.dumps(body, ensure_ascii=False, default=str).encode("utf-8")
+        with self.lock:
+            if len(self.cache) >= CACHE_SIZE:
+                self.cache.pop(next(iter(self.cache)))
+            self.cache[key] = answer
+        return answer
 
     def thread_store(self) -> Store:
         if not hasattr(self.local, "store"):
@@ -68,9 +87,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         url = urlsplit(self.path)
         if url.path.startswith("/api/"):
-            code, body = handle(self.server.thread_store(), url.path, url.query)
-            self._send(code, json.dumps(body, ensure_ascii=False, default=str).encode("utf-8"),
-                       "application/json; charset=utf-8")
+            code, body = self.server.api(url.path, url.query)
+            self._send(code, body, "application/json; charset=utf-8")
         elif url.path == "/favicon.ico":
             self._send(204, b"", "image/x-icon")
         elif url.path in self.server.files:
