@@ -15,6 +15,8 @@ from lagebild.progress import Progress
 from lagebild.readers import DEFAULT_MAX_CHARS, FIELDS, ReaderOptions, read_inputs
 
 QUERIES = ("timeline", "actor", "quotes", "compare", "search")
+ENGINES = ("local", "processes", "dask")
+DEFAULT_SIZE = 1000
 
 DESCRIPTION = """\
 Lagebild turns news reports into a situation picture: who the actors are, when
@@ -78,6 +80,14 @@ def add_reader_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stages", help="comma-separated stages to run (default: all; see 'lagebild stages')")
     p.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
                    help="progress line on stderr (auto: only on a terminal)")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where the analysis runs: this process (local), all cores of this machine "
+                        "(processes), or a Dask cluster (dask: writes one Parquet file per partition)")
+    p.add_argument("--workers", type=int, help="worker processes (default: the number of cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="address of a running Dask scheduler "
+                   "(default: start a local cluster)")
+    p.add_argument("--partition-size", type=int, default=DEFAULT_SIZE,
+                   help="records per partition for the processes and dask engines (default %(default)s)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     an = sub.add_parser("analyze", help="analyse news and write document JSON lines",
                         description=ANALYZE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     an.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs or '-'")
-    an.add_argument("--out", "-o", metavar="FILE.jsonl", help="write here instead of standard output")
+    an.add_argument("--out", "-o", metavar="FILE.jsonl", help="write here instead of standard output "
+                    "(with --engine dask: a directory for the Parquet parts)")
     add_reader_options(an)
     an.add_argument("--tokens", action="store_true", help="also write token spans")
 
@@ -113,6 +124,9 @@ def _setup(args: argparse.Namespace, stderr: TextIO) -> tuple[ReaderOptions, Pip
 
 def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """The ``analyze`` command; returns the exit status."""
+    if args.engine != "local":
+        from lagebild.engines.cli import run_analyze_engine
+        return run_analyze_engine(args, _parse_fields(args.field), stdout, stderr)
     options, pipeline, progress = _setup(args, stderr)
     failed: list[tuple[str, str]] = []
     out = open(args.out, "w", encoding="utf-8") if args.out else stdout

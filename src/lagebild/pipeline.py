@@ -64,7 +64,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.document is not None
+        return self.error is None
 
 
 class Pipeline:

@@ -11,7 +11,7 @@ from lagebild.progress import Progress
 from lagebild.readers import ReaderOptions, read_inputs
 from lagebild.store.compare import compare
 from lagebild.store.db import BATCH, DEFAULT_DB, Store
-from lagebild.store.ingest import ingest
+from lagebild.store.ingest import ingest, ingest_documents
 from lagebild.store.queries import Filters, actor, quotes, search, timeline
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -36,6 +36,8 @@ def add_store_parsers(sub: Any, add_reader_options: Any) -> None:
     _common(p)
     add_reader_options(p)
     p.add_argument("--force", action="store_true", help="re-analyse documents even if unchanged")
+    p.add_argument("--parts", metavar="DIR", help="with --engine dask: where the Parquet parts go "
+                   "(default: the store's path + .parts; a rerun skips parts already there)")
     p.add_argument("--batch-size", type=int, default=BATCH,
                    help="documents per transaction (default %(default)s)")
     for name, text in (("timeline", "events in date order with status, sources and evidence"),
@@ -132,8 +134,14 @@ def run_ingest(args: argparse.Namespace, options: ReaderOptions, pipeline: Pipel
             stderr.write(f"lagebild: {outcome.id}: {outcome.error}\n")
 
     with Store(args.db) as store:
-        stats = ingest(store, read_inputs(args.inputs, options), pipeline, seen,
-                       batch_size=args.batch_size, force=args.force)
+        if args.engine == "local":
+            stats = ingest(store, read_inputs(args.inputs, options), pipeline, seen,
+                           batch_size=args.batch_size, force=args.force)
+        else:
+            from lagebild.engines.cli import analysed_documents
+
+            docs = analysed_documents(args, options.fields, args.parts or args.db + ".parts")
+            stats = ingest_documents(store, docs, seen, batch_size=args.batch_size, force=args.force)
         counts = store.counts()
     progress.close()
     stdout.write(f"{stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged, "

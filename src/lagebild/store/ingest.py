@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from lagebild.model import Record
 from lagebild.pipeline import Outcome, Pipeline
@@ -51,6 +51,32 @@ def ingest(store: Store, items: Iterable[Record | Outcome], pipeline: Pipeline |
             else:
                 stats.added += 1
             to_write.append((digest, outcome.document.to_json()))
+        store.write_batch(_last_per_id(to_write))
+    store.derive()
+    return stats
+
+
+def ingest_documents(store: Store, docs: Iterable[dict[str, Any] | Outcome], on_outcome: Report | None = None,
+                     batch_size: int = BATCH, force: bool = False) -> IngestStats:
+    """Store documents analysed elsewhere (contract dicts, e.g. from an engine's Parquet parts)."""
+    stats = IngestStats()
+    for batch in batched(docs, batch_size):
+        ready = [d for d in batch if isinstance(d, dict)]
+        known = store.known_hashes([str(d["id"]) for d in ready])
+        to_write = []
+        for item in batch:
+            if isinstance(item, Outcome):
+                stats.failed += 1
+                _report(on_outcome, item)
+                continue
+            digest = content_hash(item)
+            if not force and known.get(str(item["id"])) == digest:
+                stats.unchanged += 1
+                continue
+            stats.replaced += str(item["id"]) in known
+            stats.added += str(item["id"]) not in known
+            _report(on_outcome, Outcome(str(item["id"])))
+            to_write.append((digest, item))
         store.write_batch(_last_per_id(to_write))
     store.derive()
     return stats

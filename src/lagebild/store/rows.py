@@ -11,9 +11,14 @@ from lagebild.store.dedup import simhash
 
 
 def content_hash(doc: dict[str, Any]) -> str:
-    """Hash of what makes a document's content: its text and metadata."""
-    key = json.dumps([doc.get("text"), doc.get("title"), doc.get("source"), doc.get("url"),
-                      doc.get("published")], ensure_ascii=False)
+    """Hash of what makes a document's content as read: its text and given metadata.
+
+    An inferred publication date is the analysis's, not the input's, so it is left
+    out: a record and its analysed document hash alike.
+    """
+    published = None if doc.get("published_inferred") else doc.get("published")
+    key = json.dumps([doc.get("text"), doc.get("title"), doc.get("source"), doc.get("url"), published],
+                     ensure_ascii=False)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 

@@ -1,0 +1,71 @@
+"""What a worker does with one partition: read it, analyse every record, return JSON.
+
+Module state is only a cache of pipelines that any process can rebuild from the
+stage names, so the same code runs in this process, in a process pool, or on a
+Dask worker.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from typing import Any
+
+from lagebild.engines.partitions import Partition, read_partition
+from lagebild.pipeline import Outcome, Pipeline
+from lagebild.readers import ReaderOptions
+
+
+@lru_cache(maxsize=4)
+def pipeline_for(stages: tuple[str, ...] | None) -> Pipeline:
+    """The pipeline of this process for ``stages`` (built once per process)."""
+    return Pipeline(list(stages) if stages is not None else None)
+
+
+def outcome_row(outcome: Outcome, with_tokens: bool = False) -> dict[str, Any]:
+    """An outcome as a flat row: id, error and the document JSON (a string)."""
+    doc = outcome.document
+    return {"id": outcome.id, "error": outcome.error,
+            "doc": json.dumps(doc.to_json(with_tokens), ensure_ascii=False) if doc is not None else None}
+
+
+def analyse_partition(part: Partition, options: ReaderOptions, stages: tuple[str, ...] | None,
+                      with_tokens: bool = False) -> list[dict[str, Any]]:
+    """Rows for every record of ``part``, in input order."""
+    pipeline = pipeline_for(stages)
+    rows = []
+    for item in read_partition(part, options):
+        outcome = item if isinstance(item, Outcome) else pipeline.analyze(item)
+        rows.append(outcome_row(outcome, with_tokens))
+    return rows
+
+
+def write_partition(part: Partition, out_dir: str, options: ReaderOptions, stages: tuple[str, ...] | None,
+                    with_tokens: bool = False) -> dict[str, Any]:
+    """Analyse ``part`` and write ``part-NNNNN.parquet`` in ``out_dir``; skip it if already there.
+
+    The file appears under its final name only when complete (written to a
+    temporary name, then renamed), so a killed run leaves no half-written part.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = os.path.join(out_dir, f"part-{part.index:05d}.parquet")
+    if os.path.exists(target):
+        return {"index": part.index, "skipped": True}
+    rows = analyse_partition(part, options, stages, with_tokens)
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("id", pa.string()), ("error", pa.string()),
+                                                        ("doc", pa.string())]))
+    tmp = f"{target}.tmp-{os.getpid()}"
+    pq.write_table(table, tmp)
+    os.replace(tmp, target)
+    return {"index": part.index, "skipped": False, "documents": len(rows),
+            "failed": sum(1 for r in rows if r["error"]), "rss_mb": _rss_mb()}
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this process in MB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
