@@ -8,6 +8,7 @@ stages (time, entities, quotes, events) register themselves the same way.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -70,7 +71,10 @@ class Outcome:
 class Pipeline:
     """An ordered list of stages applied to each document."""
 
-    def __init__(self, stages: Iterable[str] | None = None) -> None:
+    def __init__(self, stages: Iterable[str] | None = None, time_limit: float | None = None) -> None:
+        """``time_limit``: seconds one document may take; checked after each stage, so a
+        document over the limit is reported as failed and the batch goes on."""
+        self.time_limit = time_limit
         _load_stages()
         names = list(stages) if stages is not None else available_stages()
         unknown = [n for n in names if n not in _REGISTRY]
@@ -91,6 +95,7 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         """Run every stage on ``doc`` in place and return it."""
+        start = time.monotonic()
         for stage in self.stages:
             try:
                 stage.func(doc)
@@ -98,6 +103,9 @@ class Pipeline:
                 raise
             except Exception as exc:  # a stage bug must not end the batch
                 raise StageError(f"stage {stage.name} failed: {type(exc).__name__}: {exc}") from exc
+            if self.time_limit is not None and time.monotonic() - start > self.time_limit:
+                raise StageError(f"time limit of {self.time_limit:g} s exceeded (after stage {stage.name}); "
+                                 "raise it with --time-limit")
         return doc
 
     def analyze(self, record: Record) -> Outcome:

@@ -17,10 +17,13 @@ from lagebild.pipeline import Outcome, Pipeline
 from lagebild.readers import ReaderOptions
 
 
+TIME_LIMIT = 60.0
+
+
 @lru_cache(maxsize=4)
-def pipeline_for(stages: tuple[str, ...] | None) -> Pipeline:
+def pipeline_for(stages: tuple[str, ...] | None, time_limit: float | None = TIME_LIMIT) -> Pipeline:
     """The pipeline of this process for ``stages`` (built once per process)."""
-    return Pipeline(list(stages) if stages is not None else None)
+    return Pipeline(list(stages) if stages is not None else None, time_limit=time_limit)
 
 
 def outcome_row(outcome: Outcome, with_tokens: bool = False) -> dict[str, Any]:
