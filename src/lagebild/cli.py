@@ -78,6 +78,9 @@ def add_reader_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                    help="largest document accepted, in characters (default %(default)s)")
     p.add_argument("--stages", help="comma-separated stages to run (default: all; see 'lagebild stages')")
+    p.add_argument("--actors", metavar="FILE.yaml",
+                   help="extend the actor knowledge base with a YAML file "
+                        "(actors: [{id, type, name, de, en, adj, gender, ...}])")
     p.add_argument("--time-limit", type=float, default=60.0, metavar="SECONDS",
                    help="time one document may take before it is reported as failed (default %(default)s)")
     p.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
@@ -116,9 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def use_actors(path: str | None) -> None:
+    """Load the user's actor file (validated: every problem is reported) or the bundled base."""
+    from lagebild.actors import load_user_base
+
+    load_user_base(path)
+
+
 def _setup(args: argparse.Namespace, stderr: TextIO) -> tuple[ReaderOptions, Pipeline, Progress]:
     """Reader options, pipeline and progress line from the reading commands' options."""
     options = ReaderOptions(fields=_parse_fields(args.field), max_chars=args.max_chars)
+    use_actors(args.actors)
     pipeline = Pipeline(args.stages.split(",") if args.stages else None, time_limit=args.time_limit)
     enabled = {"auto": None, "on": True, "off": False}[args.progress]
     return options, pipeline, Progress(enabled, stderr)

@@ -228,12 +228,12 @@ def read_json_text(text: str, name: str, options: ReaderOptions,
             yield Outcome(name, error=f"invalid JSON: {exc}")
             return
         for i, rec in enumerate(data if isinstance(data, list) else [data], 1):
-            yield _structured(rec, f"{name}-{i}", options, warnings)
+            yield record_from_mapping(rec, f"{name}-{i}", options, warnings)
         return
     lines = text.splitlines()
     if stripped.startswith("{") and len([ln for ln in lines if ln.strip()]) > 1:
         try:  # a pretty-printed single object spans several lines
-            yield _structured(json.loads(text), f"{name}-1", options, warnings)
+            yield record_from_mapping(json.loads(text), f"{name}-1", options, warnings)
             return
         except json.JSONDecodeError:
             pass
@@ -245,12 +245,12 @@ def read_json_text(text: str, name: str, options: ReaderOptions,
         except json.JSONDecodeError as exc:
             yield Outcome(f"{name}:{lineno}", error=f"invalid JSON on line {lineno}: {exc.msg}")
             continue
-        yield _structured(rec, f"{name}-{lineno}", options, warnings)
+        yield record_from_mapping(rec, f"{name}-{lineno}", options, warnings)
 
 
-def _structured(rec: Any, fallback_id: str, options: ReaderOptions,
-                warnings: list[str] | None) -> Record | Outcome:
-    """A record from a JSON object or CSV row."""
+def record_from_mapping(rec: Any, fallback_id: str, options: ReaderOptions,
+                        warnings: list[str] | None) -> Record | Outcome:
+    """A record from a JSON object, CSV row or Parquet row (or the reason it has none)."""
     if not isinstance(rec, dict):
         return Outcome(fallback_id, error=f"record is a {type(rec).__name__}, not an object")
     rid = options.lookup(rec, "id")
@@ -286,7 +286,7 @@ def read_csv_text(text: str, name: str, options: ReaderOptions, warnings: list[s
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for i, row in enumerate(reader, 1):
-            yield _structured(row, f"{name}-{i}", options, warnings)
+            yield record_from_mapping(row, f"{name}-{i}", options, warnings)
     except csv.Error as exc:
         yield Outcome(f"{name}:{reader.line_num}", error=f"malformed CSV: {exc}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import Any, Iterator, TextIO
 
 from lagebild.errors import UsageError
@@ -13,6 +14,11 @@ from lagebild.readers import ReaderOptions
 
 def _stages(args: argparse.Namespace) -> tuple[str, ...] | None:
     return tuple(args.stages.split(",")) if args.stages else None
+
+
+def _actors(args: argparse.Namespace) -> str | None:
+    # workers may run elsewhere: give them an absolute path
+    return os.path.abspath(args.actors) if args.actors else None
 
 
 def _options(args: argparse.Namespace, fields: dict[str, str]) -> ReaderOptions:
@@ -28,7 +34,7 @@ def run_analyze_engine(args: argparse.Namespace, fields: dict[str, str], stdout:
         if not args.out:
             raise UsageError("--engine dask writes Parquet parts: give a directory with --out")
         parts = parquet_with_dask(args.inputs, args.out, options, _stages(args), args.workers, args.scheduler,
-                                  args.partition_size, args.tokens)
+                                  args.partition_size, args.tokens, actors=_actors(args))
         done = [p for p in parts if not p["skipped"]]
         failed = sum(p.get("failed", 0) for p in done)
         stderr.write(f"lagebild: {len(parts)} partitions in {args.out} ({len(parts) - len(done)} already there); "
@@ -38,7 +44,7 @@ def run_analyze_engine(args: argparse.Namespace, fields: dict[str, str], stdout:
     out = open(args.out, "w", encoding="utf-8") if args.out else stdout
     try:
         for row in rows_with_processes(args.inputs, options, _stages(args), args.workers, args.partition_size,
-                                       args.tokens):
+                                       args.tokens, _actors(args)):
             if row["error"]:
                 failed += 1
                 stderr.write(f"lagebild: {row['id']}: {row['error']}\n")
@@ -57,10 +63,11 @@ def analysed_documents(args: argparse.Namespace, fields: dict[str, str],
 
     options = _options(args, fields)
     if args.engine == "processes":
-        rows = rows_with_processes(args.inputs, options, _stages(args), args.workers, args.partition_size)
+        rows = rows_with_processes(args.inputs, options, _stages(args), args.workers, args.partition_size,
+                                   actors=_actors(args))
     else:
         parquet_with_dask(args.inputs, parts_dir, options, _stages(args), args.workers, args.scheduler,
-                          args.partition_size)
+                          args.partition_size, actors=_actors(args))
         rows = read_parts(parts_dir)
     for row in rows:
         yield Outcome(row["id"], error=row["error"]) if row["error"] else json.loads(row["doc"])

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from lagebild.model import Record
 from lagebild.pipeline import Outcome
-from lagebild.readers import ReaderOptions, expand_inputs, read_json_text, read_source
+from lagebild.readers import ReaderOptions, expand_inputs, read_json_text, read_source, record_from_mapping
 
 DEFAULT_SIZE = 1000
 
@@ -84,9 +84,7 @@ def read_partition(part: Partition, options: ReaderOptions) -> Iterator[Record |
 
         table = pq.read_table(part.paths[0]).slice(part.start, part.end - part.start)
         for i, row in enumerate(table.to_pylist()):
-            from lagebild.readers import _structured
-
-            yield _structured(row, f"{Path(part.paths[0]).stem}-{part.start + i + 1}", options, None)
+            yield record_from_mapping(row, f"{Path(part.paths[0]).stem}-{part.start + i + 1}", options, None)
     else:
         for path in part.paths:
             yield from read_source(path, options)

@@ -14,20 +14,20 @@ from lagebild.readers import ReaderOptions
 
 def rows_with_processes(inputs: list[str], options: ReaderOptions, stages: tuple[str, ...] | None,
                         workers: int | None = None, size: int = DEFAULT_SIZE,
-                        with_tokens: bool = False) -> Iterator[dict[str, Any]]:
+                        with_tokens: bool = False, actors: str | None = None) -> Iterator[dict[str, Any]]:
     """Rows of every record, in input order, analysed on ``workers`` processes of this machine."""
     parts = plan(inputs, size)
     workers = workers or os.cpu_count() or 1
     with ProcessPoolExecutor(workers) as pool:
-        futures = [pool.submit(analyse_partition, p, options, stages, with_tokens) for p in parts]
+        futures = [pool.submit(analyse_partition, p, options, stages, with_tokens, actors) for p in parts]
         for fut in futures:  # in order; each partition holds at most ``size`` documents in memory
             yield from fut.result()
 
 
 def parquet_with_dask(inputs: list[str], out_dir: str, options: ReaderOptions, stages: tuple[str, ...] | None,
                       workers: int | None = None, scheduler: str | None = None, size: int = DEFAULT_SIZE,
-                      with_tokens: bool = False, on_part: Callable[[dict[str, Any]], None] | None = None
-                      ) -> list[dict[str, Any]]:
+                      with_tokens: bool = False, on_part: Callable[[dict[str, Any]], None] | None = None,
+                      actors: str | None = None) -> list[dict[str, Any]]:
     """Analyse on a Dask cluster, one Parquet file per partition in ``out_dir``.
 
     Partitions already written (by an interrupted run with the same inputs and
@@ -51,7 +51,7 @@ def parquet_with_dask(inputs: list[str], out_dir: str, options: ReaderOptions, s
         client = Client(cluster)
     try:
         futures = client.map(write_partition, todo, out_dir=out_dir, options=options, stages=stages,
-                             with_tokens=with_tokens, pure=False)
+                             with_tokens=with_tokens, actors=actors, pure=False)
         for fut in as_completed(futures):
             res = fut.result()
             results.append(res)

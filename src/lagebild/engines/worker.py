@@ -21,8 +21,12 @@ TIME_LIMIT = 60.0
 
 
 @lru_cache(maxsize=4)
-def pipeline_for(stages: tuple[str, ...] | None, time_limit: float | None = TIME_LIMIT) -> Pipeline:
-    """The pipeline of this process for ``stages`` (built once per process)."""
+def pipeline_for(stages: tuple[str, ...] | None, time_limit: float | None = TIME_LIMIT,
+                 actors: str | None = None) -> Pipeline:
+    """The pipeline of this process for ``stages`` and the user's actor file (built once per process)."""
+    from lagebild.actors import load_user_base
+
+    load_user_base(actors)
     return Pipeline(list(stages) if stages is not None else None, time_limit=time_limit)
 
 
@@ -34,9 +38,9 @@ def outcome_row(outcome: Outcome, with_tokens: bool = False) -> dict[str, Any]:
 
 
 def analyse_partition(part: Partition, options: ReaderOptions, stages: tuple[str, ...] | None,
-                      with_tokens: bool = False) -> list[dict[str, Any]]:
+                      with_tokens: bool = False, actors: str | None = None) -> list[dict[str, Any]]:
     """Rows for every record of ``part``, in input order."""
-    pipeline = pipeline_for(stages)
+    pipeline = pipeline_for(stages, TIME_LIMIT, actors)
     rows = []
     for item in read_partition(part, options):
         outcome = item if isinstance(item, Outcome) else pipeline.analyze(item)
@@ -45,7 +49,7 @@ def analyse_partition(part: Partition, options: ReaderOptions, stages: tuple[str
 
 
 def write_partition(part: Partition, out_dir: str, options: ReaderOptions, stages: tuple[str, ...] | None,
-                    with_tokens: bool = False) -> dict[str, Any]:
+                    with_tokens: bool = False, actors: str | None = None) -> dict[str, Any]:
     """Analyse ``part`` and write ``part-NNNNN.parquet`` in ``out_dir``; skip it if already there.
 
     The file appears under its final name only when complete (written to a
@@ -57,7 +61,7 @@ def write_partition(part: Partition, out_dir: str, options: ReaderOptions, stage
     target = os.path.join(out_dir, f"part-{part.index:05d}.parquet")
     if os.path.exists(target):
         return {"index": part.index, "skipped": True}
-    rows = analyse_partition(part, options, stages, with_tokens)
+    rows = analyse_partition(part, options, stages, with_tokens, actors)
     table = pa.Table.from_pylist(rows, schema=pa.schema([("id", pa.string()), ("error", pa.string()),
                                                         ("doc", pa.string())]))
     tmp = f"{target}.tmp-{os.getpid()}"

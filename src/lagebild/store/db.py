@@ -147,6 +147,7 @@ class Store:
         """Rebuild actors, event clusters, duplicates and the search index."""
         self.con.execute("BEGIN TRANSACTION")
         try:
+            self.con.execute(schema.SURNAME_ALIASES)
             self.con.execute(schema.DERIVED)
             self.con.execute(DUPLICATES_SQL)
             rebuild_clusters(self.con)

@@ -45,6 +45,24 @@ DOC_TABLES: dict[str, dict[str, str]] = {
 }
 
 
+# A person named only by surname in one document ("Katzian") is the person named in
+# full elsewhere ("Wolfgang Katzian") when exactly one such person is stored: the
+# stage sees one document at a time, the store sees the corpus.
+SURNAME_ALIASES = """
+CREATE OR REPLACE TEMP TABLE surname_aliases AS
+WITH persons AS (SELECT DISTINCT entity_id, name FROM mentions WHERE type = 'PERSON' AND name IS NOT NULL),
+     single AS (SELECT entity_id, lower(name) AS surname FROM persons WHERE name NOT LIKE '% %'),
+     fullname AS (SELECT entity_id, name, lower(regexp_extract(name, '(\\S+)$', 1)) AS surname
+                  FROM persons WHERE name LIKE '% %')
+SELECT s.entity_id AS alias, any_value(f.entity_id) AS canonical, any_value(f.name) AS name
+FROM single s JOIN fullname f USING (surname) WHERE s.entity_id <> f.entity_id
+GROUP BY s.entity_id HAVING count(DISTINCT f.entity_id) = 1;
+UPDATE mentions SET entity_id = a.canonical, name = a.name FROM surname_aliases a WHERE mentions.entity_id = a.alias;
+UPDATE quotes SET speaker_entity = a.canonical FROM surname_aliases a WHERE quotes.speaker_entity = a.alias;
+UPDATE events SET actor = a.canonical FROM surname_aliases a WHERE events.actor = a.alias;
+UPDATE events SET target = a.canonical FROM surname_aliases a WHERE events.target = a.alias;
+"""
+
 DERIVED = """
 CREATE OR REPLACE TABLE actors AS
     SELECT entity_id AS id, arg_max(name, n) AS name, arg_max(type, n) AS type,
