@@ -49,7 +49,7 @@ def test_report_and_every_export(tmp_path: Path) -> None:
     assert run("report", "--db", str(db), "--format", "html", "--out", str(html_file))[0] == 0
     page = html_file.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<h2>Timeline</h2>" in page and "http" not in page.split("<body>")[0]
-    for fmt in ("jsonl", "plover", "gdelt", "jsonld", "graphml", "csv", "parquet"):
+    for fmt in ("jsonl", "plover", "gdelt", "jsonld", "graphml", "timeml", "csv", "parquet"):
         out = tmp_path / f"out-{fmt}"
         code, _, err = run("export", fmt, str(out), "--db", str(db))
         assert code == 0, (fmt, err)
@@ -57,6 +57,8 @@ def test_report_and_every_export(tmp_path: Path) -> None:
     assert len(docs) == 5 and all("sentences" in d for d in docs)
     assert json.loads((tmp_path / "out-jsonld").read_text(encoding="utf-8"))["@graph"][0]["@type"] == "NewsArticle"
     ElementTree.parse(tmp_path / "out-graphml")
+    timeml = sorted((tmp_path / "out-timeml").glob("*.tml"))
+    assert len(timeml) == 5 and "<TIMEX3" in timeml[0].read_text(encoding="utf-8")
     with open(tmp_path / "out-csv" / "documents.csv", encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == 5
     assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'out-parquet' / 'sentences.parquet'}'").fetchone()[0] > 20
