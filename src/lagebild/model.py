@@ -63,6 +63,8 @@ class Document:
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    # office, membership, treaty-party and deployment relations derived from events
+    relations: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
@@ -108,6 +110,7 @@ class Document:
             "entities": self.entities,
             "quotes": self.quotes,
             "events": self.events,
+            "relations": self.relations,
         }
         if with_tokens:
             out["tokens"] = [s.as_dict() for s in self.tokens]

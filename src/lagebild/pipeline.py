@@ -46,7 +46,7 @@ def register(name: str, requires: Iterable[str] = (),
 
 def _load_stages() -> None:
     # importing the stage modules registers them, in pipeline order
-    from lagebild import actors, language, quotes, segment, timex  # noqa: F401
+    from lagebild import actors, events, language, quotes, segment, timex  # noqa: F401
 
 
 def available_stages() -> list[str]:

@@ -47,17 +47,28 @@ def _groups_section(store: Store) -> list[str]:
                        "ORDER BY a.type, a.n_documents DESC, a.name", [list(GROUPS)])
     out = ["## Alliances, organisations and treaties", ""]
     for r in rows:
-        events = store.query("SELECT DISTINCT c.type, c.mode, c.actor, c.target, c.date FROM event_clusters c "
+        # members and parties as the relations state them, else the parties of its events
+        rels = store.query("SELECT DISTINCT subject, date FROM relations WHERE object = ? AND type IN "
+                           "('member', 'party') ORDER BY subject", [r["id"]])
+        events = store.query("SELECT DISTINCT c.actor, c.target, c.date FROM event_clusters c "
                              "WHERE ? IN (c.actor, c.target, c.object) ORDER BY c.date NULLS LAST", [r["id"]])
-        parties = sorted({e["actor"] for e in events} | {e["target"] for e in events if e["target"]} - {r["id"]})
-        dates = sorted({e["date"] for e in events if e["date"]})
+        parties = sorted({x["subject"] for x in rels} or
+                         ({e["actor"] for e in events} | {e["target"] for e in events if e["target"]}) - {r["id"]})
+        dates = sorted({x["date"] for x in rels if x["date"]} | {e["date"] for e in events if e["date"]})
         line = f"- **{r['name']}** ({r['type'].lower()})"
         if parties:
-            line += f" — parties: {', '.join(parties)}"
+            label = "members" if r["type"] == "ALLIANCE" else "parties"
+            line += f" — {label}: {', '.join(_names(store, parties))}"
         if dates:
             line += f"; dates: {', '.join(dates)}"
         out.append(line)
     return out + [""]
+
+
+def _names(store: Store, ids: list[str]) -> list[str]:
+    """Canonical names of actor ids (the id itself where the store has no such actor)."""
+    known = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors WHERE list_contains(?, id)", [ids])}
+    return [known.get(i, i) for i in ids]
 
 
 def _timeline_section(store: Store, f: Filters) -> list[str]:

@@ -55,7 +55,15 @@ def document_rows(doc: dict[str, Any], digest: str | None = None) -> dict[str, l
                        for i, t in enumerate(doc.get("timexes", []))]
     rows["quotes"] = [_quote_row(did, text, i, q) for i, q in enumerate(doc.get("quotes", []))]
     rows["events"] = [_event_row(did, text, i, e) for i, e in enumerate(doc.get("events", []))]
+    rows["relations"] = [_relation_row(did, text, i, r) for i, r in enumerate(doc.get("relations", []))]
     return rows
+
+
+def _relation_row(did: str, text: str, i: int, r: dict[str, Any]) -> dict[str, Any]:
+    ev = r.get("evidence") or {}
+    return {"doc_id": did, "idx": i, "type": r.get("type"), "subject": r.get("subject"), "object": r.get("object"),
+            "role": r.get("role"), "location": r.get("location"), "date": r.get("date"), "status": r.get("status"),
+            "evidence_start": ev.get("start"), "evidence_end": ev.get("end"), "evidence": _surface(text, ev)}
 
 
 def _quote_row(did: str, text: str, i: int, q: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ or removed as a unit. Derived tables (``actors``, ``event_clusters``,
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # column name -> DuckDB type, in insertion order (also used to read batch files)
 DOC_TABLES: dict[str, dict[str, str]] = {
@@ -41,6 +41,11 @@ DOC_TABLES: dict[str, dict[str, str]] = {
         "actor": "VARCHAR", "target": "VARCHAR", "object": "VARCHAR", "date": "VARCHAR",
         "location": "VARCHAR", "status": "VARCHAR", "evidence_start": "INTEGER",
         "evidence_end": "INTEGER", "evidence": "VARCHAR",
+    },
+    "relations": {
+        "doc_id": "VARCHAR", "idx": "INTEGER", "type": "VARCHAR", "subject": "VARCHAR", "object": "VARCHAR",
+        "role": "VARCHAR", "location": "VARCHAR", "date": "VARCHAR", "status": "VARCHAR",
+        "evidence_start": "INTEGER", "evidence_end": "INTEGER", "evidence": "VARCHAR",
     },
 }
 
