@@ -27,12 +27,14 @@ def _features(text: str) -> list[int]:
     words = " ".join(text.lower().split()).encode("utf-8").split(b" ")
     mask = (1 << max(0, (len(words) // 200).bit_length() - 1)) - 1 if len(words) >= 400 else 0
     crc = zlib.crc32
+    positions = range(max(1, len(words) - SHINGLE + 1))
+    if mask:  # sample by the hash of the shingle's first word: one C-level pass over the words
+        first = list(map(crc, words))
+        positions = [i for i in positions if first[i] & mask == 0]
     out = []
-    for i in range(max(1, len(words) - SHINGLE + 1)):
+    for i in positions:
         shingle = b" ".join(words[i:i + SHINGLE])
-        low = crc(shingle)
-        if low & mask == 0:
-            out.append(crc(shingle, 0x9E3779B9) << 32 | low)
+        out.append(crc(shingle, 0x9E3779B9) << 32 | crc(shingle))
     return out
 
 

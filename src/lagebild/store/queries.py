@@ -92,9 +92,15 @@ def actor(store: Store, name: str, f: Filters | None = None) -> dict[str, Any]:
         SELECT m.surface, m.kind, coalesce(d.source, d.id) AS source, count(*) AS n
         FROM mentions m JOIN documents d ON d.id = m.doc_id
         WHERE m.entity_id = ? {where} GROUP BY ALL ORDER BY n DESC, m.surface""", [aid] + params)
+    # roles as of each report: from the knowledge base (on mentions) and from office relations
     found["roles"] = store.query(f"""
-        SELECT DISTINCT m.role, d.published FROM mentions m JOIN documents d ON d.id = m.doc_id
-        WHERE m.entity_id = ? AND m.role IS NOT NULL {where} ORDER BY d.published""", [aid] + params)
+        SELECT DISTINCT role, "of", published FROM (
+            SELECT m.role, NULL AS "of", d.published, d.source FROM mentions m JOIN documents d ON d.id = m.doc_id
+            WHERE m.entity_id = ? AND m.role IS NOT NULL
+            UNION ALL
+            SELECT r.role, r.object, d.published, d.source FROM relations r JOIN documents d ON d.id = r.doc_id
+            WHERE r.subject = ? AND r.type = 'office' AND r.role IS NOT NULL) d
+        WHERE 1=1 {where.replace("d.source", "d.source")} ORDER BY published, role""", [aid, aid] + params)
     found["events"] = timeline(store, f, limit=1000, actor=aid)
     found["quotes"] = quotes(store, aid, f)
     return found

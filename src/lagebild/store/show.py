@@ -31,7 +31,8 @@ def _actor(a: dict[str, Any]) -> str:
            "names used:"]
     out += [f"  {n['surface']} ({n['kind']}, {n['source']}): {n['n']}" for n in a["names"][:40]]
     if a["roles"]:
-        out.append("roles: " + "; ".join(f"{r['role']} ({r['published']})" for r in a["roles"]))
+        out.append("roles: " + "; ".join(f"{r['role']}{' of ' + r['of'] if r.get('of') else ''} ({r['published']})"
+                                         for r in a["roles"]))
     out.append(f"events ({len(a['events'])}):")
     out += ["  " + _event_line(e) for e in a["events"][:50]]
     out.append(f"quotes ({len(a['quotes'])}):")

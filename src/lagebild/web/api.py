@@ -40,9 +40,15 @@ def graph(store: Store, p: dict[str, Any]) -> Any:
     ids = [n["id"] for n in nodes]
     edges = store.query("""
         SELECT actor AS source, target, type, list(DISTINCT mode) AS modes, count(*) AS n,
-               min(date) AS first, max(date) AS last
+               min(date) AS first, max(date) AS last, 'event' AS kind
         FROM event_clusters WHERE list_contains(?, actor) AND list_contains(?, target) AND actor <> target
-        GROUP BY actor, target, type ORDER BY n DESC LIMIT 1000""", [ids, ids])
+        GROUP BY actor, target, type
+        UNION ALL
+        -- relations make alliances, treaties and offices visible: member of, party to, holds office in
+        SELECT subject, object, upper(type), list(DISTINCT role), count(*), min(date), max(date), 'relation'
+        FROM relations WHERE list_contains(?, subject) AND list_contains(?, object) AND subject <> object
+        GROUP BY subject, object, type
+        ORDER BY n DESC LIMIT 1000""", [ids, ids, ids, ids])
     return {"nodes": nodes, "edges": edges}
 
 

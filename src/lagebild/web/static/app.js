@@ -136,13 +136,15 @@ async function viewGraph(root) {
                    TREATY: "#b03a48", WEAPON: "#555", PARTY: "#9b59b6" };
   const cy = cytoscape({ container: box, elements: [
     ...g.nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, size: 20 + Math.min(40, Math.sqrt(n.n_mentions) * 4) } })),
-    ...g.edges.map((e, i) => ({ data: { id: "e" + i, source: e.source, target: e.target, label: e.type } })),
+    ...g.edges.map((e, i) => ({ data: { id: "e" + i, source: e.source, target: e.target, label: e.type, kind: e.kind } })),
   ], style: [
     { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "font-size": 10,
+      "text-wrap": "wrap", "text-max-width": 110,
       "background-color": (n) => colors[n.data("type")] || "#888" } },
     { selector: "edge", style: { label: "data(label)", "font-size": 8, "curve-style": "bezier", "target-arrow-shape": "triangle",
       width: 1.5, "line-color": "#b8c2cc", "target-arrow-color": "#b8c2cc" } },
-  ], layout: { name: "cose", animate: false } });
+    { selector: "edge[kind = 'relation']", style: { "line-style": "dashed", "line-color": "#2e9e6b", "target-arrow-color": "#2e9e6b" } },
+  ], layout: { name: "cose", animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, componentSpacing: 80 } });
   cy.on("tap", "node", (ev) => { location.hash = "#/actor/" + encodeURIComponent(ev.target.id()); });
   window.lagebildGraph = cy;
 }
@@ -150,7 +152,7 @@ async function viewGraph(root) {
 function quoteBox(q) {
   return el("div", { class: "quote" },
     el("span", { class: "speaker", text: (q.speaker_name || q.speaker_text || "?") + ": " }),
-    el("span", { class: "text", text: `„${q.text}“` }),
+    el("span", { class: "text", text: q.text }),
     el("div", { class: "meta", text: `${q.kind} · ${q.source} · ${q.published || ""} · ${q.doc_id}` }));
 }
 
@@ -160,12 +162,12 @@ async function viewActor(root, id) {
   for (const n of a.names) names.append(el("tr", {}, el("td", { text: `${n.surface} (${n.kind})` }), el("td", { text: n.source }), el("td", { text: n.n })));
   const events = el("ul", {}, ...a.events.map((e) => el("li", { text: `${e.date || L("undated")} · ${eventLabel(e)} · ${e.status}` })));
   const quotes = el("div", { id: "actor-quotes" }, ...a.quotes.map(quoteBox));
-  root.replaceChildren(
+  root.replaceChildren(...[
     el("h2", { text: `${a.name} (${a.type})` }),
     el("p", { class: "meta", text: `${a.n_mentions} · ${a.n_documents} ${L("documents")}` }),
-    a.roles.length ? el("p", { text: `${L("roles")}: ` + a.roles.map((r) => `${r.role} (${r.published})`).join("; ") }) : null,
+    a.roles.length ? el("p", { class: "roles", text: `${L("roles")}: ` + a.roles.map((r) => `${r.role}${r.of ? " · " + actorName(r.of) : ""} (${r.published || "?"})`).join("; ") }) : null,
     el("h3", { text: L("names") }), names, el("h3", { text: L("events") }), events,
-    el("h3", { text: `${L("quotes")} (${a.quotes.length})` }), quotes);
+    el("h3", { text: `${L("quotes")} (${a.quotes.length})` }), quotes].filter(Boolean));
 }
 
 async function viewQuotes(root, params) {
