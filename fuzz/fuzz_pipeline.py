@@ -23,7 +23,9 @@ with atheris.instrument_imports():
     from lagebild.pipeline import Pipeline
     from lagebild.readers import ReaderOptions, read_inputs
 
-PIPELINE = Pipeline()
+    # building the pipeline imports every stage module: inside the block, so that the
+    # stages are instrumented too, not only the readers
+    PIPELINE = Pipeline()
 KINDS = (".txt", ".jsonl", ".csv", ".html")
 TMP = tempfile.mkdtemp(prefix="lagebild-fuzz-")
 

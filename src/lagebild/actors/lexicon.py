@@ -23,7 +23,7 @@ class Found:
     type: str
     name: str
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)
 def known_word(word: str) -> bool:
     """Whether a dictionary of German knows ``word`` (names the base lacks mostly are not)."""
     try:
@@ -32,7 +32,7 @@ def known_word(word: str) -> bool:
         return True
     return simplemma.is_known(word, lang="de")
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)
 def inflected_word(word: str) -> bool:
     """Whether the dictionary reads ``word`` as a form of another word ("Tage" -> "Tag")."""
     try:
@@ -41,7 +41,7 @@ def inflected_word(word: str) -> bool:
         return False
     return simplemma.lemmatize(word, lang="de") != word
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)
 def known_foreign(word: str) -> bool:
     """Whether an English or French dictionary knows ``word`` ("School", "Script"): not a safe name."""
     try:
@@ -50,7 +50,7 @@ def known_foreign(word: str) -> bool:
         return False
     return simplemma.is_known(word, lang="en") or simplemma.is_known(word, lang="fr")
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)
 def is_compound(word: str) -> bool:
     """Whether ``word`` is two words the dictionary knows ("Kapazitäts|gründen"), unlike a
     surname that merely ends in one ("Pink|wart")."""
@@ -91,7 +91,7 @@ ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "
 
 STREET_WORDS = frozenset({"Straße", "Strasse", "Weg", "Platz", "Allee", "Gasse", "Ring", "Ufer", "Damm", "Chaussee"})
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 15)
 def unknown_word(word: str) -> bool:
     """A capitalised word that no German dictionary knows and that is no compound of known words."""
     if "-" in word:

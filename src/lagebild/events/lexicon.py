@@ -71,7 +71,7 @@ class Lexicon:
         kind = self._object_cache.get(word, False)
         if kind is False:
             kind = self._object_kind(word)
-            if len(self._object_cache) < 200_000:
+            if len(self._object_cache) < 20_000:  # bounded: memory must not grow with the corpus
                 self._object_cache[word] = kind
         return kind
 
