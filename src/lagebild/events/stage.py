@@ -120,8 +120,11 @@ def code_events(doc: Document, surface_fallback: bool = False) -> list[dict[str,
                 c = view.clause_of[trig.tok]
                 ev["_clauses"] = (c, c + 1)
             if any(e["type"] == ev["type"] and e["actor"] == ev["actor"] and e.get("target") == ev.get("target")
+                   and e.get("status") == ev.get("status") and ev.get("date") in (None, e.get("date"))
                    for e in coded):
                 continue   # "Zusammenarbeit ... mit gemeinsamen Manövern": one event
+            # (but "… verlegt wurden und dass die Stationierung bis Ende des Jahres beendet sein
+            # werde" is two steps of one deployment: other date or status, other event)
             coded.append(ev)
             history.append((si, ev))
         for ev in coded:

@@ -22,6 +22,7 @@ from lagebild.store.bulk import insert
 CLUSTER_COLUMNS = {"cluster_id": "VARCHAR", "type": "VARCHAR", "mode": "VARCHAR", "actor": "VARCHAR",
                    "target": "VARCHAR", "object": "VARCHAR", "date": "VARCHAR", "status": "VARCHAR",
                    "n_reports": "INTEGER", "n_sources": "INTEGER", "storyline": "VARCHAR"}
+STAGE = {"asserted": "happened", "reported": "happened"}
 STATUS_RANK = {"asserted": 0, "reported": 1, "announced": 2, "planned": 3, "hypothetical": 4, "negated": 5}
 
 
@@ -75,7 +76,10 @@ def cluster_events(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev in events:
         ev["place"] = ev.get("target") or ev.get("location")
-        key = "|".join(str(ev.get(k) or "-") for k in ("type", "actor", "target", "object", "mode"))
+        # what happened and what was only announced or planned are different happenings
+        # (the announcement of a deployment in March, its planned completion by December)
+        ev["stage"] = STAGE.get(ev.get("status") or "asserted", ev.get("status"))
+        key = "|".join(str(ev.get(k) or "-") for k in ("type", "actor", "target", "object", "mode", "stage"))
         groups[key].append(ev)
     clusters: list[dict[str, Any]] = []
     members: list[tuple[str, int, str]] = []
