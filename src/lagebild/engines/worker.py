@@ -62,13 +62,31 @@ def write_partition(part: Partition, out_dir: str, options: ReaderOptions, stage
     if os.path.exists(target):
         return {"index": part.index, "skipped": True}
     rows = analyse_partition(part, options, stages, with_tokens, actors)
+    n, failed = len(rows), sum(1 for r in rows if r["error"])
     table = pa.Table.from_pylist(rows, schema=pa.schema([("id", pa.string()), ("error", pa.string()),
                                                         ("doc", pa.string())]))
     tmp = f"{target}.tmp-{os.getpid()}"
     pq.write_table(table, tmp)
     os.replace(tmp, target)
-    return {"index": part.index, "skipped": False, "documents": len(rows),
-            "failed": sum(1 for r in rows if r["error"]), "rss_mb": _rss_mb()}
+    del table, rows
+    _give_back_memory()
+    return {"index": part.index, "skipped": False, "documents": n, "failed": failed, "rss_mb": _rss_mb()}
+
+
+def _give_back_memory() -> None:
+    """Return freed memory to the system after a partition (Arrow's pool, the C heap),
+    so that a long-running worker's footprint does not creep up with the corpus."""
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 def _rss_mb() -> float:
