@@ -41,6 +41,17 @@ def inflected_word(word: str) -> bool:
         return False
     return simplemma.lemmatize(word, lang="de") != word
 
+def load_dictionaries() -> None:
+    """Load simplemma's German, English and French tables now rather than on the first
+    word that needs them (half a second that would fall on one document)."""
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover
+        return
+    for lang in ("de", "en", "fr"):
+        simplemma.is_known("Haus", lang=lang)
+
+
 @lru_cache(maxsize=1 << 15)
 def known_foreign(word: str) -> bool:
     """Whether an English or French dictionary knows ``word`` ("School", "Script"): not a safe name."""

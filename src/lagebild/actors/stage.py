@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lagebild.actors.gazetteer import _cache_path
 from lagebild.actors.kb import KnowledgeBase, build_base, bundled_base
+from lagebild.actors.lexicon import load_dictionaries
 from lagebild.actors.matcher import Index, build_index
 from lagebild.actors.recognize import DocumentRecognizer, Linker
 from lagebild.actors.userbase import load_user_file
@@ -79,6 +80,7 @@ def _current() -> tuple[KnowledgeBase, Index]:
                 _state["index"] = build_index(_state["kb"])  # type: ignore[arg-type]
             else:
                 _state["kb"], _state["index"] = _bundled_with_index()
+            load_dictionaries()
     return _state["kb"], _state["index"]  # type: ignore[return-value]
 
 
