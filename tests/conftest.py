@@ -67,3 +67,14 @@ def open_view(browser: Any, url: str) -> Any:
     return page
 
 
+
+
+def ingested_site(tmp_path_factory: pytest.TempPathFactory, inputs: Path, name: str) -> Iterator[str]:
+    """Ingest ``inputs`` into a fresh store, serve it, yield its URL, then stop the server."""
+    from test_store import run
+
+    db = tmp_path_factory.mktemp("web") / f"{name}.duckdb"
+    assert run("ingest", str(inputs), "--db", str(db))[0] == 0
+    url, server = serve(db)
+    yield url
+    server.shutdown()

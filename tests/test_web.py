@@ -13,16 +13,12 @@ import pytest
 from lagebild.web.api import ROUTES
 from lagebild.web.server import make_server
 
-from conftest import EXAMPLES, open_view, serve
+from conftest import EXAMPLES, ingested_site, open_view
 from test_store import run
 
 @pytest.fixture(scope="module")
 def examples_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("web") / "examples.duckdb"
-    assert run("ingest", str(EXAMPLES), "--db", str(db))[0] == 0
-    url, server = serve(db)
-    yield url
-    server.shutdown()  # type: ignore[attr-defined]
+    yield from ingested_site(tmp_path_factory, EXAMPLES, "examples")
 
 
 def test_every_view_renders_and_switches_language(browser: object, examples_site: str) -> None:

@@ -6,18 +6,12 @@ from typing import Iterator
 
 import pytest
 
-from conftest import open_view, serve, shared_path
-from test_store import run
+from conftest import ingested_site, open_view, shared_path
 
 
 @pytest.fixture(scope="module")
 def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    seeds = shared_path("seeds")
-    db = tmp_path_factory.mktemp("web") / "seeds.duckdb"
-    assert run("ingest", str(seeds), "--db", str(db))[0] == 0
-    url, server = serve(db)
-    yield url
-    server.shutdown()  # type: ignore[attr-defined]
+    yield from ingested_site(tmp_path_factory, shared_path("seeds"), "seeds")
 
 
 def test_timeline_has_the_deployment_storyline_from_both_seeds(browser: object, seeds_site: str) -> None:

@@ -74,6 +74,15 @@ def sorted_files(directory: str, suffix: str) -> list[str]:
             if n.endswith(suffix) and os.path.isfile(os.path.join(directory, n))]
 
 
+def gold_files(directory: str, suffix: str, what: str, kind: str) -> list[str]:
+    """The gold files of a directory given with option ``what``; a clear error if none."""
+    require_dir(directory, what)
+    files = sorted_files(directory, suffix)
+    if not files:
+        raise InputError(f"{what}: {directory}: no {kind}")
+    return files
+
+
 def load_system(path: str) -> dict[str, dict[str, Any]]:
     """Documents of a JSONL analysis output by id (a later line with the same id wins)."""
     require_file(path, "--system")

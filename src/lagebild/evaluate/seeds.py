@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from lagebild.errors import InputError
-from lagebild.evaluate.goldset import GoldSet, require_dir, sorted_files
+from lagebild.evaluate.goldset import GoldSet, require_dir, gold_files
 from lagebild.evaluate.seedscore import locate, score_entities, score_events, score_quotes
 from lagebild.evaluate.timexes import score_timexes
 from lagebild.model import Record
@@ -40,13 +40,10 @@ def document_id(document: str) -> str:
 
 def load_seeds(gold_dir: str, text_dir: str | None = None) -> GoldSet:
     """Records and gold of every ``*.json`` file in ``gold_dir``."""
-    require_dir(gold_dir, "--seeds")
+    files = gold_files(gold_dir, ".json", "--seeds", ".json gold files")
     if text_dir is not None:
         require_dir(text_dir, "--texts")
     base = text_dir if text_dir is not None else os.path.join(gold_dir, "..", "..", "seeds")
-    files = sorted_files(gold_dir, ".json")
-    if not files:
-        raise InputError(f"--seeds: {gold_dir}: no .json gold files")
     gold = GoldSet("seeds", gold_dir)
     for path in files:
         with open(path, encoding="utf-8") as fh:

@@ -12,7 +12,7 @@ import os
 import re
 from typing import Any, Mapping
 
-from lagebild.evaluate.goldset import GoldSet, check_texts, make_record, require_dir, sorted_files
+from lagebild.evaluate.goldset import GoldSet, check_texts, make_record, gold_files
 from lagebild.evaluate.timexes import score_timexes
 from lagebild.errors import InputError
 
@@ -86,10 +86,7 @@ def _closes_later(body: str, pos: int) -> bool:
 
 def load_timeml(directory: str) -> GoldSet:
     """Records and gold timexes of every ``*.tml`` file in ``directory``."""
-    require_dir(directory, "--timeml")
-    files = sorted_files(directory, ".tml")
-    if not files:
-        raise InputError(f"--timeml: {directory}: no .tml files")
+    files = gold_files(directory, ".tml", "--timeml", ".tml files")
     gold = GoldSet("timeml", directory)
     for path in files:
         with open(path, encoding="utf-8") as fh:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from lagebild.evaluate.goldset import GoldSet, check_texts, make_record, require_dir, sorted_files
+from lagebild.evaluate.goldset import GoldSet, check_texts, make_record, gold_files
 from lagebild.evaluate.metrics import macro_prf, prf, spans_of
 from lagebild.errors import InputError
 
@@ -40,10 +40,7 @@ def published_and_title(name: str) -> tuple[str | None, str]:
 
 def load_wikinews(directory: str) -> GoldSet:
     """Records and gold quotes and sentences of every ``*.json`` file in ``directory``."""
-    require_dir(directory, "--wikinews")
-    files = sorted_files(directory, ".json")
-    if not files:
-        raise InputError(f"--wikinews: {directory}: no .json files")
+    files = gold_files(directory, ".json", "--wikinews", ".json files")
     gold = GoldSet("wikinews", directory)
     for path in files:
         with open(path, encoding="utf-8") as fh:
