@@ -98,12 +98,27 @@ def test_colon_introduces_direct_quote_in_next_paragraph() -> None:
     ("Die Lage sei ernst, so der Bürgermeister.", "der Bürgermeister", "so"),
     ("Wie die Polizei mitteilte, wurde niemand verletzt.", "die Polizei", "Wie mitteilte"),
     ("Die Polizei geht davon aus, dass der Täter allein war.", "Die Polizei", "geht davon aus"),
+    # the subject before a relative clause, with a parenthesis
+    ("Die Interessengemeinschaft (IGDRB), die von der Chemie gegründet wurde, hat bekannt gegeben, "
+     "dass keine Gefahr bestehe.", "Die Interessengemeinschaft (IGDRB)", "hat bekannt gegeben"),
+    # a second verb of a subject with an apposition; "der" opens a main clause, not a relative one
+    ("Einer der Putschisten, Harouna Adamou, dankte den Menschen und ergänzte, der Staatsstreich sei "
+     "im Interesse des Landes.", "Einer der Putschisten, Harouna Adamou", "ergänzte"),
+    # any verb inverted after a quotation that opens the sentence
+    ("„Wir brauchen nur noch ein Unentschieden“, zeigte sich der Trainer Ghanas zufrieden.",
+     "der Trainer Ghanas", "zeigte sich zufrieden"),
 ])
 def test_attribution_phrases(text: str, speaker: str, cue: str) -> None:
     doc = analyse(text)
     q = doc.quotes[0]
     cue_words = " ".join(doc.text[a:b] for a, b in q["cue"].get("spans", [[q["cue"]["start"], q["cue"]["end"]]]))
     assert surface(doc, q["speaker"]) == speaker and cue_words == cue
+
+
+def test_speaker_entity_is_the_head_of_the_phrase() -> None:
+    doc = analyse("„Wir brauchen nur noch ein Unentschieden“, sagte Milovan Rajevac, der Trainer Ghanas. "
+                  "„Ich trete an als ein konservativer Republikaner“, sagte Mitt Romney in Arbutus.")
+    assert [q["speaker"]["text"] for q in doc.quotes] == ["Milovan Rajevac", "Mitt Romney"]
 
 
 def test_mixed_quote_has_embedded_direct_fragment() -> None:
@@ -179,8 +194,8 @@ def test_wikinews_dev_floor() -> None:
     res = _wikinews_score("dev")
     # floors at the figures reached; they only move up
     assert res["quote"]["f1"] >= 0.73
-    assert res["speaker"]["f1"] >= 0.58
-    assert res["cue"]["f1"] >= 0.71
+    assert res["speaker"]["f1"] >= 0.59
+    assert res["cue"]["f1"] >= 0.72
 
 
 def test_seed_quotes_found_with_their_speakers() -> None:

@@ -28,6 +28,7 @@ class Partition:
     paths: tuple[str, ...]
     start: int = 0
     end: int = 0
+    first_line: int = 0  # lines of the file before ``start`` (JSONL), for fallback record ids
 
 
 def plan(inputs: list[str], size: int = DEFAULT_SIZE) -> list[Partition]:
@@ -39,8 +40,8 @@ def plan(inputs: list[str], size: int = DEFAULT_SIZE) -> list[Partition]:
             raise ValueError(f"cannot partition {getattr(item, 'id', item)!r}: give files or directories")
         suffix = Path(item).suffix.lower()
         if suffix in (".jsonl", ".ndjson"):
-            for a, b in _line_ranges(item, size):
-                parts.append(Partition(len(parts), "jsonl", (item,), a, b))
+            for a, b, line in _line_ranges(item, size):
+                parts.append(Partition(len(parts), "jsonl", (item,), a, b, line))
         elif suffix == ".parquet":
             import pyarrow.parquet as pq
 
@@ -54,18 +55,19 @@ def plan(inputs: list[str], size: int = DEFAULT_SIZE) -> list[Partition]:
     return parts
 
 
-def _line_ranges(path: str, size: int) -> Iterator[tuple[int, int]]:
-    """Byte ranges of ``size`` lines each."""
-    start = pos = n = 0
+def _line_ranges(path: str, size: int) -> Iterator[tuple[int, int, int]]:
+    """Byte ranges of ``size`` lines each, with the number of lines before each."""
+    start = pos = n = lines = 0
     with open(path, "rb") as fh:
         for line in fh:
             pos += len(line)
             n += 1
             if n == size:
-                yield start, pos
+                yield start, pos, lines
+                lines += n
                 start, n = pos, 0
     if pos > start:
-        yield start, pos
+        yield start, pos, lines
 
 
 def read_partition(part: Partition, options: ReaderOptions) -> Iterator[Record | Outcome]:
@@ -75,10 +77,11 @@ def read_partition(part: Partition, options: ReaderOptions) -> Iterator[Record |
             fh.seek(part.start)
             data = fh.read(part.end - part.start)
         name = Path(part.paths[0]).stem
-        # record ids without an id field must not depend on the partitioning
-        first_line = _count_lines(part.paths[0], part.start)
+        # record ids without an id field must not depend on the partitioning; the
+        # line count comes from the plan, since counting here would read the whole
+        # file before this range and make a worker's memory grow with the corpus
         for item in read_json_text(data.decode("utf-8", errors="replace"), name, options):
-            yield _renumber(item, name, first_line)
+            yield _renumber(item, name, part.first_line)
     elif part.kind == "parquet":
         import pyarrow.parquet as pq
 
@@ -88,13 +91,6 @@ def read_partition(part: Partition, options: ReaderOptions) -> Iterator[Record |
     else:
         for path in part.paths:
             yield from read_source(path, options)
-
-
-def _count_lines(path: str, offset: int) -> int:
-    if offset == 0:
-        return 0
-    with open(path, "rb") as fh:
-        return fh.read(offset).count(b"\n")
 
 
 def _renumber(item: Record | Outcome, name: str, first_line: int) -> Record | Outcome:

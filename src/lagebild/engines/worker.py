@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from lagebild.engines.partitions import Partition, read_partition
 from lagebild.pipeline import Outcome, Pipeline
@@ -18,6 +18,8 @@ from lagebild.readers import ReaderOptions
 
 
 TIME_LIMIT = 60.0
+# documents per Parquet row group written by a worker
+GROUP = 100
 
 
 @lru_cache(maxsize=4)
@@ -37,15 +39,19 @@ def outcome_row(outcome: Outcome, with_tokens: bool = False) -> dict[str, Any]:
             "doc": json.dumps(doc.to_json(with_tokens), ensure_ascii=False) if doc is not None else None}
 
 
+def iter_rows(part: Partition, options: ReaderOptions, stages: tuple[str, ...] | None,
+              with_tokens: bool = False, actors: str | None = None) -> Iterator[dict[str, Any]]:
+    """Rows for every record of ``part``, in input order, one at a time."""
+    pipeline = pipeline_for(stages, TIME_LIMIT, actors)
+    for item in read_partition(part, options):
+        outcome = item if isinstance(item, Outcome) else pipeline.analyze(item)
+        yield outcome_row(outcome, with_tokens)
+
+
 def analyse_partition(part: Partition, options: ReaderOptions, stages: tuple[str, ...] | None,
                       with_tokens: bool = False, actors: str | None = None) -> list[dict[str, Any]]:
     """Rows for every record of ``part``, in input order."""
-    pipeline = pipeline_for(stages, TIME_LIMIT, actors)
-    rows = []
-    for item in read_partition(part, options):
-        outcome = item if isinstance(item, Outcome) else pipeline.analyze(item)
-        rows.append(outcome_row(outcome, with_tokens))
-    return rows
+    return list(iter_rows(part, options, stages, with_tokens, actors))
 
 
 def write_partition(part: Partition, out_dir: str, options: ReaderOptions, stages: tuple[str, ...] | None,
@@ -61,14 +67,24 @@ def write_partition(part: Partition, out_dir: str, options: ReaderOptions, stage
     target = os.path.join(out_dir, f"part-{part.index:05d}.parquet")
     if os.path.exists(target):
         return {"index": part.index, "skipped": True}
-    rows = analyse_partition(part, options, stages, with_tokens, actors)
-    n, failed = len(rows), sum(1 for r in rows if r["error"])
-    table = pa.Table.from_pylist(rows, schema=pa.schema([("id", pa.string()), ("error", pa.string()),
-                                                        ("doc", pa.string())]))
+    schema = pa.schema([("id", pa.string()), ("error", pa.string()), ("doc", pa.string())])
     tmp = f"{target}.tmp-{os.getpid()}"
-    pq.write_table(table, tmp)
+    n = failed = 0
+    batch: list[dict[str, Any]] = []
+    # rows go out in row groups of GROUP documents, so that what a worker holds at once
+    # is bounded by the group, not by the partition or by the largest documents in it
+    with pq.ParquetWriter(tmp, schema) as writer:
+        for row in iter_rows(part, options, stages, with_tokens, actors):
+            n += 1
+            failed += row["error"] is not None
+            batch.append(row)
+            if len(batch) >= GROUP:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
     os.replace(tmp, target)
-    del table, rows
+    del batch
     _give_back_memory()
     return {"index": part.index, "skipped": False, "documents": n, "failed": failed, "rss_mb": _rss_mb()}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.quotes.clauses import clause, extend_cue, is_name, mark_in_clause, relative_clause, trim
+from lagebild.quotes.clauses import clause, extend_cue, is_name, mark_in_clause, paren_start, relative_clause, trim
 from lagebild.quotes.lexicon import Lexicon
 from lagebild.quotes.phrases import phrase_after, phrase_before, subject_before
 from lagebild.quotes.sentence import FINAL, PUNCT_BOUNDARY, Sent
@@ -49,6 +49,47 @@ class Frame:
 
 def _is_content(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
     return b - a >= 2 and sent.low[a] not in _NOT_CONTENT
+
+
+_RELATIVE_PREPS = frozenset("von mit in an auf bei für gegen nach unter über aus zu vor".split())
+
+
+def _subject_over_relative(sent: Sent, left: int, lex: Lexicon) -> tuple[int, int] | None:
+    """ "Die IGDRB, die von der BCI gegründet wurde, hat … bekannt gegeben": the subject
+    before a relative clause that ends just before the finite verb at ``left``."""
+    if left < 4 or sent.words[left - 1] != ",":
+        return None
+    for c in range(left - 2, 0, -1):
+        w = sent.words[c]
+        if w in FINAL or w in ";:" or sent.is_mark(c) or sent.quoted[c]:
+            return None
+        if w != ",":
+            continue
+        k = c + 1 + (sent.low[c + 1] in _RELATIVE_PREPS)
+        if k >= left - 1 or sent.low[k] not in _RELATIVE or not sent.low[left - 2].isalpha() \
+                or not sent.words[left - 2][:1].islower():
+            return None  # not a relative clause (that ends in its verb)
+        start = c
+        while start > 0:
+            p = paren_start(sent, start - 1)  # "Die IGDRB (…), die …"
+            if p >= 0:
+                start = p
+            elif sent.words[start - 1] in PUNCT_BOUNDARY or sent.is_mark(start - 1):
+                break
+            else:
+                start -= 1
+        span = subject_before(sent, start, c, lex)
+        return span if span is not None and span[1] == c else None
+    return None
+
+
+def _verb_second(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
+    """ "…, der Staatsstreich sei im Interesse des Landes": an article, its noun phrase and
+    then the finite verb, so a main clause of reported speech, not a relative clause."""
+    if relative_clause(sent, a, b, lex):
+        return False
+    span = phrase_after(sent, a, b, lex)
+    return span is not None and span[1] < b and span[1] - a >= 2 and sent.low[span[1]] in lex.auxiliaries
 
 
 def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
@@ -153,6 +194,10 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
                     before = (k, before[1])
                     break
             speaker = before
+    over_relative = False
+    if speaker is None and not sub and finite == left:
+        speaker = _subject_over_relative(sent, left, lex)
+        over_relative = speaker is not None
     if speaker is not None and speaker[0] == left and left >= 2 and sent.words[left - 1] == ",":
         # "Rob Mueller, Klub-Sekretär der Buitenboys sagte": a name before an apposition
         # whose closing comma is missing
@@ -172,7 +217,7 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
     # content
     frame = Frame(sent.index, cue, speaker)
     frame.elided = speaker is None and finite == left and left > 0 and sent.low[left - 1] in ("und", "sowie", "aber") \
-        or speaker is None and finite == left + 1 and sent.low[left] in ("und", "sowie", "aber")
+        or speaker is None and finite > left and sent.low[finite - 1] in ("und", "sowie", "aber")
     after = right + 1 if right < len(sent) and sent.words[right] in PUNCT_BOUNDARY else right
     la, lb = trim(sent, 0, left)
     ra, rb = trim(sent, after, end)
@@ -190,7 +235,7 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
         return frame if frame.content else None
     if has_right and (sent.low[ra] in _NOT_CONTENT or relative_clause(sent, ra, rb, lex)):
         has_right = False
-    verb_first = finite == left
+    verb_first = finite == left and not over_relative
     if has_left and verb_first and sent.low[la] == "als" and sent.is_mark(la + 1) and sent.is_mark(lb - 1):
         frame.content = [(la + 1, lb)]  # "Als „unerwartetes Geschenk“ bezeichnet die Archäologin den Fund"
         return frame
@@ -216,7 +261,7 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
         frame.content = [(la, lb), (left, left + 1)]
         return frame
     if has_right and (not has_left or not verb_first):
-        if sent.low[ra] in _RELATIVE and not verb_first and left > 0:
+        if sent.low[ra] in _RELATIVE and not verb_first and left > 0 and not _verb_second(sent, ra, rb, lex):
             return None
         frame.content = [(ra, rb)]
     elif has_left and (verb_first or sent.is_mark(left - 1) or left >= 2 and sent.is_mark(left - 2)) \
@@ -294,6 +339,33 @@ def _prep_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
 _ADJ = ("e", "en", "er", "es", "em")
 
 
+def _inverted_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
+    """ "„…“, zeigte sich der Trainer zufrieden": after a quotation that opens the sentence,
+    a verb and its subject inverted behind the comma attribute it, whatever the verb."""
+    if i < 3 or sent.words[i - 1] != "," or not sent.is_mark(i - 2) or not sent.quoted[0] \
+            or not sent.words[i].isalpha() or sent.low[i] in lex.stops or sent.low[i] in lex.subordinators \
+            or sent.low[i] in _NOT_CONTENT or sent.low[i] in lex.pronouns or sent.low[i] in lex.adverbials:
+        return None
+    if any(not sent.quoted[k] for k in range(0, i - 2)):
+        return None  # the quotation is not all that stands before the verb
+    cue = [i]
+    k = i + 1
+    if k < len(sent) and sent.low[k] == "sich":
+        cue.append(k)
+        k += 1
+    speaker = phrase_after(sent, k, len(sent), lex)
+    if speaker is None or speaker[0] != k:
+        return None
+    end = speaker[1]
+    while end < len(sent) and sent.words[end] not in PUNCT_BOUNDARY and sent.words[end] not in FINAL \
+            and not sent.is_mark(end):
+        end += 1
+    if end - 1 >= speaker[1] and sent.words[end - 1].islower() and sent.words[end - 1].isalpha() \
+            and sent.low[end - 1] not in lex.stops:
+        cue.append(end - 1)  # "strich Romney heraus", "zeigte sich X zufrieden"
+    return Frame(sent.index, cue, speaker, [(0, i - 1)])
+
+
 def find_frames(sent: Sent, lex: Lexicon) -> list[Frame]:
     """All frames of ``sent``, outside quotation marks, in token order."""
     out: list[Frame] = []
@@ -306,6 +378,8 @@ def find_frames(sent: Sent, lex: Lexicon) -> list[Frame]:
             f = _verb_frame(sent, i, lex)
         if f is None and sent.low[i] in lex.prepositions:
             f = _prep_frame(sent, i, lex)
+        if f is None and w[:1].islower():
+            f = _inverted_frame(sent, i, lex)
         if f is not None:
             out.append(f)
             taken.update(f.cue)

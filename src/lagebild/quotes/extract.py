@@ -15,14 +15,16 @@ from lagebild.quotes.phrases import phrase_after, subject_of
 from lagebild.quotes.sentence import Sent, build_sentences
 from lagebild.quotes.speakers import Resolver, Speaker, add_entities
 
-# a quotation in marks this short (words) is a title or a scare quote unless a cue claims it
-MIN_DIRECT_WORDS = 4
+# a quotation in marks shorter than this (words) is a term or a scare quote unless a cue claims it
+MIN_DIRECT_WORDS = 2
 # words in marks inside reported speech that count as a quoted fragment of their own
 NESTED_MIN_WORDS = 2
 # a subjunctive sentence carries the last speaker on only this far (sentences)
 MAX_CARRY = 1
-# a quotation in marks without a cue takes the speaker of a quote this close (sentences)
+# a quotation in marks without a cue takes the speaker of a quote this close (sentences),
+# if it is this long (words): a short fragment is more often a term than someone's words
 DIRECT_CARRY = 1
+CARRY_MIN_WORDS = 4
 # consecutive carried-over sentences of one speaker form one quote (as the corpus annotates them)
 MERGE = True
 
@@ -283,7 +285,8 @@ class Extractor:
             qs = by_sent.get(s.index, [])
             for q in qs:
                 if q.speaker is None and not q.cue and q.kind == "direct" and last is not None \
-                        and s.index - last_sent <= DIRECT_CARRY and q.mark and q.mark.depth == 0:
+                        and s.index - last_sent <= DIRECT_CARRY and q.mark and q.mark.depth == 0 \
+                        and self._mark_words(q.mark) >= CARRY_MIN_WORDS:
                     q.speaker, q.inherited = last, True
                 if q.speaker is not None:
                     last, last_sent = q.speaker, max(last_sent, self._sent_of(q.end - 1))

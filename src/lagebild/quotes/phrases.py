@@ -87,6 +87,7 @@ def phrase_after(sent: Sent, start: int, end: int, lex: Lexicon) -> tuple[int, i
         return (k, k + 1)  # "sagte dieser, dass …"
     first = k
     last_noun = -1
+    feminine_genitive = False
     if _DOMAIN.match(sent.words[k]):
         return (k, k + 1)  # "Wie t-online.de berichtet"
     while k < end and k - first < MAX_PHRASE:
@@ -109,6 +110,12 @@ def phrase_after(sent: Sent, start: int, end: int, lex: Lexicon) -> tuple[int, i
         elif lw in lex.determiners:
             if last_noun >= 0 and lw not in ("des", "der", "eines", "einer"):
                 break  # a second phrase (an object) begins
+            if last_noun >= 0 and lw in ("der", "einer") and feminine_genitive:
+                # "Auskunft der NASA der überwiegende Teil": a second "der" after a
+                # genitive in "der" opens the next phrase rather than another attribute
+                break
+            if last_noun >= 0:
+                feminine_genitive = lw in ("der", "einer")
         elif lw in lex.stops and not _capital(w) or lw in lex.stops and k == first and lw not in ("die", "der"):
             break
         elif w == "(" and last_noun >= 0:

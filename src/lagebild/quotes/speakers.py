@@ -37,6 +37,10 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
+# prepositions that attach a place or an institution after the head of a speaker phrase
+_PP_HEADS = frozenset("in im aus von vom bei beim".split())
+
+
 def _namey(w: str) -> bool:
     return (w[:1].isupper() and w.replace(".", "").replace("-", "").replace("'", "").isalpha()) \
         or w.lower() in _PARTICLES
@@ -104,11 +108,15 @@ class Resolver:
         if "," in ws:
             i = ws.index(",")
             head, tail = ws[:i], [w for w in ws[i + 1:] if w != ","]
-            if tail and not self._is_title(tail[0]) and all(_namey(w) for w in tail[:4]):
+            if tail and tail[0].lower() not in self.lex.determiners and not self._is_title(tail[0]) \
+                    and all(_namey(w) for w in tail[:4]):
                 run = _name_run(tail)
                 if run:
                     return " ".join(run), True
             ws = head
+        cut = next((i for i, w in enumerate(ws) if i > 0 and w in _PP_HEADS), None)
+        if cut is not None:  # "Romney in Arbutus", "Ken Rice vom Institut …": the head comes first
+            ws = ws[:cut]
         if not ws:
             return None, False
         run = _name_run(ws)

@@ -1,35 +1,48 @@
-"""Bulk loading: rows go into DuckDB through newline-delimited JSON files.
+"""Bulk loading: rows go into DuckDB as Arrow tables.
 
 Binding parameters row by row (``executemany``) costs about a millisecond per row;
-DuckDB's ``read_json`` loads the same rows from a file two orders of magnitude faster.
+DuckDB scans an Arrow table in place, so a batch of rows is converted to columns
+once (in C) and inserted with one statement.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import itertools
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+
+# DuckDB column type -> Arrow type of the batch column that fills it
+_ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "UBIGINT": pa.uint64(),
+                "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64()}
+_names = itertools.count()
 
 
-def write_ndjson(path: Path, rows: list[dict[str, Any]]) -> str:
-    """Write ``rows`` as JSON Lines to ``path``; return the path as a string."""
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    return str(path)
+def arrow_table(rows: list[dict[str, Any]], columns: dict[str, str]) -> pa.Table:
+    """``rows`` (dicts with exactly ``columns``) as an Arrow table with the columns' types."""
+    schema = pa.schema([(c, _ARROW_TYPES[t]) for c, t in columns.items()])
+    return pa.Table.from_pydict({c: [r[c] for r in rows] for c in columns}, schema=schema)
 
 
-def reader(path: str, columns: dict[str, str]) -> str:
-    """A ``read_json`` table expression for a batch file we wrote (never user input)."""
-    spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in columns.items()) + "}"
-    quoted = path.replace("'", "''")
-    return f"read_json('{quoted}', format='newline_delimited', columns={spec})"
+class Batch:
+    """An Arrow table visible to SQL under a unique name while the ``with`` block runs."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], columns: dict[str, str]) -> None:
+        self.con = con
+        self.name = f"lagebild_batch_{next(_names)}"
+        self.table = arrow_table(rows, columns)
+
+    def __enter__(self) -> str:
+        self.con.register(self.name, self.table)
+        return self.name
+
+    def __exit__(self, *exc: object) -> None:
+        self.con.unregister(self.name)
 
 
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]],
-           columns: dict[str, str], tmp: Path) -> None:
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], columns: dict[str, str]) -> None:
     """Append ``rows`` (dicts with exactly ``columns``) to ``table``."""
     if rows:
-        path = write_ndjson(tmp / f"{table}.jsonl", rows)
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {reader(path, columns)}")
+        with Batch(con, rows, columns) as name:
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")

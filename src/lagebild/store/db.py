@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -14,7 +13,7 @@ import duckdb
 from lagebild.errors import LagebildError
 from lagebild.resources import load_yaml
 from lagebild.store import schema
-from lagebild.store.bulk import reader, write_ndjson
+from lagebild.store.bulk import Batch
 from lagebild.store.dedup import DUPLICATES_SQL
 from lagebild.store.merge import rebuild_clusters
 from lagebild.store.rows import document_rows
@@ -104,10 +103,9 @@ class Store:
         """Content hashes of the stored documents among ``ids``."""
         if not ids:
             return {}
-        with tempfile.TemporaryDirectory(prefix="lagebild-") as tmp:
-            path = write_ndjson(Path(tmp) / "ids.jsonl", [{"id": i} for i in ids])
-            rows = self.con.execute("SELECT id, content_hash FROM documents WHERE id IN "
-                                    f"(SELECT id FROM {reader(path, {'id': 'VARCHAR'})})").fetchall()
+        with Batch(self.con, [{"id": i} for i in ids], {"id": "VARCHAR"}) as batch:
+            rows = self.con.execute("SELECT id, content_hash FROM documents "
+                                    f"WHERE id IN (SELECT id FROM {batch})").fetchall()
         return dict(rows)
 
     def write_batch(self, docs: list[tuple[str, dict[str, Any]]]) -> None:
@@ -122,11 +120,10 @@ class Store:
         for digest, doc in docs:
             for table, rows in document_rows(doc, digest).items():
                 tables[table].extend(rows)
-        with tempfile.TemporaryDirectory(prefix="lagebild-") as tmpdir:
-            tmp = Path(tmpdir)
-            files = {t: write_ndjson(tmp / f"{t}.jsonl", rows) for t, rows in tables.items() if rows}
-            id_file = write_ndjson(tmp / "ids.jsonl", [{"id": str(doc["id"])} for _, doc in docs])
-            ids = f"SELECT id FROM {reader(id_file, {'id': 'VARCHAR'})}"
+        batches = [Batch(self.con, rows, schema.DOC_TABLES[t]) for t, rows in tables.items() if rows]
+        targets = [t for t, rows in tables.items() if rows]
+        with Batch(self.con, [{"id": str(doc["id"])} for _, doc in docs], {"id": "VARCHAR"}) as id_batch:
+            ids = f"SELECT id FROM {id_batch}"
             self.con.execute("BEGIN TRANSACTION")
             try:
                 # transactions leave no rows of a document without its documents row,
@@ -135,9 +132,9 @@ class Store:
                     for table in schema.DOC_TABLES:
                         key = "id" if table == "documents" else "doc_id"
                         self.con.execute(f"DELETE FROM {table} WHERE {key} IN ({ids})")
-                for table, path in files.items():
-                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM "
-                                     f"{reader(path, schema.DOC_TABLES[table])}")
+                for table, batch in zip(targets, batches):
+                    with batch as name:
+                        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")

@@ -14,6 +14,8 @@ import zlib
 
 SHINGLE = 3
 MAX_DISTANCE = 6
+# byte -> 1 where bit b of the byte is set, for b from the most significant bit down
+_BIT_TABLES = [bytes((v >> b) & 1 for v in range(256)) for b in range(7, -1, -1)]
 
 
 def _features(text: str) -> list[int]:
@@ -43,12 +45,15 @@ def simhash(text: str) -> int:
     if not text.strip():
         return 0
     features = _features(text) or [zlib.crc32(text.encode("utf-8"))]
-    # bit columns of all feature hashes, counted with C-level string operations
-    bits = [format(h, "064b") for h in features]
-    half = len(bits) / 2
+    # the features as 8 big-endian bytes each; every bit column is counted with C-level
+    # byte operations (a slice per byte position, a translation per bit), most significant first
+    data = b"".join([h.to_bytes(8, "big") for h in features])
+    half = len(features) / 2
     out = 0
-    for col in zip(*bits):
-        out = out << 1 | ("".join(col).count("1") > half)
+    for pos in range(8):
+        column = data[pos::8]
+        for table in _BIT_TABLES:
+            out = out << 1 | (column.translate(table).count(1) > half)
     return out
 
 

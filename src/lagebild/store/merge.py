@@ -10,9 +10,7 @@ announcement to its completion, whoever reported each step.
 from __future__ import annotations
 
 import hashlib
-import tempfile
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -134,7 +132,6 @@ def rebuild_clusters(con: duckdb.DuckDBPyConnection) -> None:
     clusters, members = cluster_events(events)
     con.execute("DELETE FROM event_clusters")
     con.execute("DELETE FROM event_members")
-    with tempfile.TemporaryDirectory(prefix="lagebild-") as tmp:
-        insert(con, "event_clusters", clusters, CLUSTER_COLUMNS, Path(tmp))
-        insert(con, "event_members", [{"doc_id": d, "idx": i, "cluster_id": c} for d, i, c in members],
-               {"doc_id": "VARCHAR", "idx": "INTEGER", "cluster_id": "VARCHAR"}, Path(tmp))
+    insert(con, "event_clusters", clusters, CLUSTER_COLUMNS)
+    insert(con, "event_members", [{"doc_id": d, "idx": i, "cluster_id": c} for d, i, c in members],
+           {"doc_id": "VARCHAR", "idx": "INTEGER", "cluster_id": "VARCHAR"})

@@ -40,7 +40,7 @@ def document_rows(doc: dict[str, Any], digest: str | None = None) -> dict[str, l
         # than nested objects, in Python and in DuckDB's reader alike
         "n_words": len(text.split()), "simhash": simhash(text), "text": text,
         "doc": json.dumps(doc, ensure_ascii=False),
-        "ingested_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
+        "ingested_at": datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0),
     }]
     rows["sentences"] = [{"sid": f"{did}#{i}", "doc_id": did, "idx": i, "start_char": s["start"],
                           "end_char": s["end"], "text": text[s["start"]:s["end"]]}
