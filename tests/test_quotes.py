@@ -194,7 +194,7 @@ def test_wikinews_dev_floor() -> None:
     res = _wikinews_score("dev")
     # floors at the figures reached; they only move up
     assert res["quote"]["f1"] >= 0.73
-    assert res["speaker"]["f1"] >= 0.59
+    assert res["speaker"]["f1"] >= 0.60
     assert res["cue"]["f1"] >= 0.72
 
 
