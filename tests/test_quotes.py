@@ -104,6 +104,10 @@ def test_colon_introduces_direct_quote_in_next_paragraph() -> None:
     # a second verb of a subject with an apposition; "der" opens a main clause, not a relative one
     ("Einer der Putschisten, Harouna Adamou, dankte den Menschen und ergänzte, der Staatsstreich sei "
      "im Interesse des Landes.", "Einer der Putschisten, Harouna Adamou", "ergänzte"),
+    # an extended participle attribute inside the source phrase; a name in the genitive
+    ("Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden 2.000 Menschen versorgt.",
+     "einer am Dienstag veröffentlichten Mitteilung des WFP", "Laut"),
+    ("Nach Grupps Meinung werden dort falsche Entscheidungen getroffen.", "Grupps Meinung", "Nach"),
     # any verb inverted after a quotation that opens the sentence
     ("„Wir brauchen nur noch ein Unentschieden“, zeigte sich der Trainer Ghanas zufrieden.",
      "der Trainer Ghanas", "zeigte sich zufrieden"),
@@ -130,6 +134,17 @@ def test_mixed_quote_has_embedded_direct_fragment() -> None:
 def test_titles_and_scare_quotes_are_not_quotes() -> None:
     doc = analyse("Das Magazin „Der Spiegel“ erscheint am Samstag mit einem Bericht über die Wahl.")
     assert doc.quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    "Das neue Profil, auch „Bonus View“ genannt, umfasst einen großen Speicher.",
+    "Die Junta, die sich selbst „Rat für die Reform des Landes“ nennt, will an der Macht bleiben.",
+    "Rosinenbomber nannte man die Flugzeuge, die West-Berlin versorgten.",
+    "Im Finale siegte sie beim „Grand Prix de la Ville de Paris“ vor ihrer Schwester.",
+    "Erst nach umfangreichen Ermittlungen war genug Material für ein neues Verfahren beisammen.",
+])
+def test_names_and_times_are_not_quotes(text: str) -> None:
+    assert analyse(text).quotes == []
 
 
 # ---------------------------------------------------------------- robustness
@@ -193,9 +208,9 @@ def _wikinews_score(split: str) -> dict:
 def test_wikinews_dev_floor() -> None:
     res = _wikinews_score("dev")
     # floors at the figures reached; they only move up
-    assert res["quote"]["f1"] >= 0.73
-    assert res["speaker"]["f1"] >= 0.60
-    assert res["cue"]["f1"] >= 0.72
+    assert res["quote"]["f1"] >= 0.74
+    assert res["speaker"]["f1"] >= 0.61
+    assert res["cue"]["f1"] >= 0.73
 
 
 def test_seed_quotes_found_with_their_speakers() -> None:

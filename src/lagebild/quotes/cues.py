@@ -83,6 +83,23 @@ def _subject_over_relative(sent: Sent, left: int, lex: Lexicon) -> tuple[int, in
     return None
 
 
+# verbs that also give a name rather than report words: "nennt sich", "auch X genannt"
+_NAMING = frozenset({"nennen"})
+
+
+def _names_something(sent: Sent, i: int, left: int, right: int, lex: Lexicon) -> bool:
+    """ "… nennt sich „documenta 12“", "das Profil 1.1, auch „Bonus View“ genannt", "wie er
+    genannt wird", "nannte man": the verb names something; nobody is quoted."""
+    clause = sent.low[left:right]
+    start = i  # quotation marks do not end this clause: "die sich selbst „…“ nennt"
+    while start > 0 and sent.words[start - 1] not in ",;:" and sent.words[start - 1] not in FINAL:
+        start -= 1
+    if "sich" in sent.low[start:right] or "man" in sent.low[start:right]:
+        return True
+    participle = not any(sent.low[k] in lex.auxiliaries for k in range(left, right))
+    return sent.low[i] == "genannt" and (participle or any(w in ("wird", "wurde", "werden", "wurden") for w in clause))
+
+
 def _verb_second(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
     """ "…, der Staatsstreich sei im Interesse des Landes": an article, its noun phrase and
     then the finite verb, so a main clause of reported speech, not a relative clause."""
@@ -121,6 +138,8 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
         return None
     needed = _NEEDS_ADVERB.get(chosen.lemma)
     if needed and needed not in sent.low[left:right]:
+        return None
+    if chosen.lemma in _NAMING and _names_something(sent, i, left, right, lex):
         return None
     if len(cue) == 1 and right - 1 > i and sent.low[right - 1] in _PARTICLES:
         return None  # another verb with this stem ("sagte ... ab")
@@ -301,9 +320,14 @@ def _prep_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
             if speaker:
                 span = (speaker[0], i + 1)
         elif kind == "noun" and i + 1 < len(sent):
+            if i > 0 and sent.low[i - 1] in _BEFORE_TEMPORAL:
+                continue  # "erst nach umfangreichen Ermittlungen", "sechs Tage nach der Veröffentlichung"
             k = i + 1
             while k < min(len(sent), i + 3) and sent.low[k].endswith(_ADJ) and not sent.words[k][:1].isupper():
                 k += 1
+            if k + 1 < len(sent) and sent.words[k][:1].isupper() and sent.words[k].endswith("s") \
+                    and sent.low[k + 1] in lex.nouns:
+                k += 1  # "Nach Grupps Meinung": a name in the genitive before the noun
             if k < len(sent) and any(sent.low[k].endswith(n) for n in lex.nouns):
                 speaker = phrase_after(sent, i + 1, len(sent), lex) or (i + 1, k + 1)
                 span = (i, speaker[1])
@@ -337,6 +361,9 @@ def _prep_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
 
 
 _ADJ = ("e", "en", "er", "es", "em")
+# words before "nach" that make it a time ("kurz nach der Veröffentlichung"), not a source
+_BEFORE_TEMPORAL = frozenset("erst kurz bereits schon unmittelbar gleich noch bald direkt sofort tage wochen "
+                             "monate jahre stunden minuten tag woche monat jahr".split())
 
 
 def _inverted_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:

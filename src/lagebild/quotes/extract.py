@@ -11,7 +11,7 @@ from lagebild.quotes import ranker
 from lagebild.quotes.cues import Frame, find_frames
 from lagebild.quotes.lexicon import lexicon
 from lagebild.quotes.marks import MAX_QUOTE_CHARS, Mark, find_marks
-from lagebild.quotes.mood import reported_clause_start, reportative, subjunctive_at, title_like
+from lagebild.quotes.mood import foreign_name, reported_clause_start, reportative, subjunctive_at, title_like
 from lagebild.quotes.phrases import phrase_after, subject_of
 from lagebild.quotes.sentence import Sent, build_sentences
 from lagebild.quotes.speakers import Resolver, Speaker, add_entities
@@ -205,7 +205,8 @@ class Extractor:
         for m in self.marks:
             if id(m) in self.mark_quote or m.depth > 0:
                 continue
-            if self._mark_words(m) >= MIN_DIRECT_WORDS and not title_like(self.text[m.inner.start:m.inner.end]):
+            inner = self.text[m.inner.start:m.inner.end]
+            if self._mark_words(m) >= MIN_DIRECT_WORDS and not title_like(inner) and not foreign_name(inner):
                 self._direct(m, self._sent_of(m.span.start))
         self.quotes.extend(self.mark_quote.values())
         self.quotes.sort(key=lambda q: (q.start, -q.end))
@@ -279,13 +280,34 @@ class Extractor:
             while start > 0 and sent.words[start - 1] not in ".;:!?" and not sent.quoted[start - 1]:
                 start -= 1
             rng = phrase_after(sent, start, colon, self.lex)
+            cue: list[Span] = []
             if rng is None or rng[1] != colon or rng[0] != start:
                 # a clause before the colon: "Die Firma empfindet die Kritik als falsch: „…“"
                 rng = subject_of(sent, self.lex) or self._inverted_subject(sent, colon)
                 if rng is None or rng[1] > colon:
                     continue
+                cue = self._clause_cue(sent, rng, colon)
             q = self._direct(m, self._sent_of(m.span.start))
             q.speaker = self._speaker(sent, rng)
+            if not q.cue:
+                q.cue = cue
+
+    def _clause_cue(self, sent: Sent, subject: tuple[int, int], colon: int) -> list[Span]:
+        """The verb of the clause before a colon ("Ein Sprecher schätzte ein:", "zeigte sich
+        der Trainer zufrieden:"): the finite verb next to the subject and a particle or
+        predicate word that closes the clause."""
+        a, b = subject
+        before = a - 2 if a > 1 and sent.low[a - 1] == "sich" else a - 1  # "zeigt sich der Trainer"
+        verb = b if b < colon and sent.words[b].islower() else before if before >= 0 and sent.words[before].islower() \
+            else -1
+        if verb < 0 or not sent.words[verb].isalpha() or sent.low[verb] in self.lex.stops:
+            return []
+        out = [Span(sent.toks[verb].start, sent.toks[verb].end)]
+        last = colon - 1
+        if last > max(verb, b - 1) and sent.words[last].isalpha() and sent.words[last].islower() \
+                and sent.low[last] not in self.lex.stops and sent.low[last] not in ("dazu", "so", "auch"):
+            out.append(Span(sent.toks[last].start, sent.toks[last].end))
+        return out
 
     def _inverted_subject(self, sent: Sent, end: int) -> tuple[int, int] | None:
         """The subject after the finite verb of a clause that opens with an adverbial

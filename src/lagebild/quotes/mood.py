@@ -65,6 +65,20 @@ _FUNCTION = frozenset("der die das des dem den ein eine einer eines einem und od
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# function words of other languages: a phrase in marks that has them and no German
+# verb is a name ("„United Front for Democracy“", "„La face de Bellevarde“")
+_FOREIGN = frozenset("the of for and with les la le du et el los las del della degli y".split())
+
+
+def foreign_name(inner: str) -> bool:
+    """A short foreign-language name in marks, not words said in a German text."""
+    if any(c in inner for c in ".!?:;"):
+        return False
+    words = _WORD.findall(inner)
+    return 2 <= len(words) <= 8 and any(w.lower() in _FOREIGN for w in words) \
+        and not any(w.lower() in ("der", "die", "das", "ist", "sind", "sei", "wir", "ich") for w in words)
+
+
 def title_like(inner: str) -> bool:
     """A name or title in marks ("„Der Einsatz der Trümmerbahnen 1946 – 1958“"), not speech.
 

@@ -38,6 +38,22 @@ def _capital(w: str) -> bool:
     return bool(_DOMAIN.match(w))
 
 
+def _participle_attribute(sent: Sent, a: int, end: int, lex: Lexicon) -> int:
+    """After an article: the inflected participle that closes an extended attribute
+    ("am Dienstag veröffentlichten", "in Berlin lebenden") before its noun, or -1."""
+    if a >= end or _capital(sent.words[a]) or sent.low[a].endswith(_ADJ_ENDINGS):
+        return -1
+    for j in range(a + 1, min(end - 1, a + 7)):
+        w, lw = sent.words[j], sent.low[j]
+        if not any(c.isalnum() for c in w) or sent.is_mark(j) or lw in lex.verbs or lw in lex.auxiliaries:
+            return -1
+        if w.isalpha() and w.islower() and lw.endswith(("te", "ten", "ter", "tes", "tem", "nde", "nden", "nder",
+                                                        "ndes", "ndem", "ene", "enen", "ener", "enes", "enem")) \
+                and _capital(sent.words[j + 1]) and sent.low[j + 1] not in lex.stops:
+            return j
+    return -1
+
+
 def _adjective(sent: Sent, k: int, end: int, lex: Lexicon) -> bool:
     """A lower-case word that modifies a following capitalised word."""
     w = sent.low[k]
@@ -116,6 +132,9 @@ def phrase_after(sent: Sent, start: int, end: int, lex: Lexicon) -> tuple[int, i
                 break
             if last_noun >= 0:
                 feminine_genitive = lw in ("der", "einer")
+            j = _participle_attribute(sent, k + 1, end, lex)
+            if j > 0:
+                k = j - 1  # "einer am Dienstag veröffentlichten Pressemitteilung": on to the participle
         elif lw in lex.stops and not _capital(w) or lw in lex.stops and k == first and lw not in ("die", "der"):
             break
         elif w == "(" and last_noun >= 0:
