@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from lagebild.engines.run import parquet_with_dask
-from lagebild.engines.worker import analyse_partition
+from lagebild.engines.worker import TIME_LIMIT, analyse_partition, pipeline_for
 from lagebild.engines.partitions import plan
 from lagebild.readers import ReaderOptions
 
@@ -59,7 +59,8 @@ def main() -> int:
     parser.add_argument("--stages", help="comma-separated stages (default: all)")
     parser.add_argument("--partition-size", type=int, default=1000)
     parser.add_argument("--workdir", type=Path, default=Path("scale-bench"))
-    parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated (default 1,2)")
+    parser.add_argument("--workers", default="1,2",
+                        help="worker counts to run, comma-separated (default 1,2; 0: only the plain loop)")
     args = parser.parse_args()
     if not SOURCE.exists():
         print(f"corpus not found: {SOURCE}", file=sys.stderr)
@@ -71,6 +72,7 @@ def main() -> int:
     print(f"corpus: {args.docs:,} documents, {words_big:,} words; small: {args.small:,} documents")
 
     part = plan([str(small)], 2000)[0]
+    pipeline_for(stages, TIME_LIMIT, None)  # built and warmed up once per process, as in a worker: not timed
     t0 = time.perf_counter()
     rows = analyse_partition(part, ReaderOptions(), stages)
     loop = time.perf_counter() - t0
@@ -80,7 +82,10 @@ def main() -> int:
           f"({1000 * per_doc:.2f} ms per document)")
 
     results = {}
-    counts = [int(w) for w in args.workers.split(",")]
+    counts = [int(w) for w in args.workers.split(",") if w.strip()]  # "" or "0": the plain loop only
+    counts = [w for w in counts if w > 0]
+    if not counts:
+        return 0
     for workers in counts:
         for name, src, n, words in (("small", small, args.small, words_small), ("big", big, args.docs, words_big)):
             wall, rss = dask_run(src, args.workdir / f"parts-{name}-{workers}", workers, stages, args.partition_size)

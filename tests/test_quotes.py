@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import shared_path
-from lagebild.model import Document
+from lagebild.model import Document, Record
 from lagebild.pipeline import Pipeline
 from lagebild.quotes import extract_quotes
 from lagebild.segment import segment_document
@@ -123,6 +123,15 @@ def test_speaker_entity_is_the_head_of_the_phrase() -> None:
     doc = analyse("„Wir brauchen nur noch ein Unentschieden“, sagte Milovan Rajevac, der Trainer Ghanas. "
                   "„Ich trete an als ein konservativer Republikaner“, sagte Mitt Romney in Arbutus.")
     assert [q["speaker"]["text"] for q in doc.quotes] == ["Milovan Rajevac", "Mitt Romney"]
+
+
+def test_a_place_that_qualifies_a_speaker_is_not_the_speaker() -> None:
+    pipeline = Pipeline(["segment", "language", "time", "entities", "quotes"])
+    text = ("Die Interessengemeinschaft Region Basel hat bekannt gegeben, dass keine Gefahr bestehe. "
+            "Minsk erklärte, die Übung sei beendet.")
+    doc = pipeline.analyze(Record(id="t", text=text, meta={})).document
+    entities = [q["speaker"]["entity"] for q in doc.quotes]
+    assert entities[0] != "basel" and entities[1] == "belarus"
 
 
 def test_mixed_quote_has_embedded_direct_fragment() -> None:

@@ -35,6 +35,7 @@ def parquet_with_dask(inputs: list[str], out_dir: str, options: ReaderOptions, s
     without it a LocalCluster with ``workers`` single-threaded worker processes runs.
     """
     try:
+        import dask
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise UsageError("the dask engine needs dask: pip install 'lagebild[scale]'") from exc
@@ -46,8 +47,12 @@ def parquet_with_dask(inputs: list[str], out_dir: str, options: ReaderOptions, s
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        # Dask's statistical profiler keeps a history of sampled call stacks that grows
+        # with every distinct code path for up to an hour: measured, it made a worker's
+        # memory creep up with the corpus (356 -> 389 MB over 25 partitions; off: flat)
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         futures = client.map(write_partition, todo, out_dir=out_dir, options=options, stages=stages,

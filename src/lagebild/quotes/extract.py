@@ -255,7 +255,8 @@ class Extractor:
             cue_sent, ca = self._token_at(pool, min(c.start for c in q.cue))
             cue = (ca, self._token_at(pool, max(c.end for c in q.cue), end=True)[1])
         rule = self._candidate_at(q.speaker.span) if q.speaker else None
-        return ranker.Context(qs, (qa, qb), q.kind, cue, cue_sent, rule)
+        words = tuple(self.text[c.start:c.end].lower() for c in q.cue)
+        return ranker.Context(qs, (qa, qb), q.kind, cue, cue_sent, rule, words)
 
     def _candidate_at(self, span: Span) -> ranker.Candidate | None:
         sent = self.sents[self._sent_of(span.start)]

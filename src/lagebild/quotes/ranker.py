@@ -29,6 +29,7 @@ BEFORE, AFTER = 1, 0
 # tokens that separate a phrase from its cue: punctuation (quoted words count as well)
 _BREAKS = frozenset(",;:()–")
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+_PASSIVE = frozenset("wird wurde wurden werden worden".split())
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Context:
     cue_tokens: tuple[int, int] | None
     cue_sent: int
     rule: Candidate | None
+    cue_words: tuple[str, ...] = ()  # the cue's words, lower case
 
 
 class Pool:
@@ -169,7 +171,9 @@ def relative_features(ctx: Context, p: Phrase, pool: Pool) -> list[str]:
         comma = pool.broken(p.end, ca) if side == "before" else pool.broken(cb, p.start)
         f += [f"cue_side={side}", f"cue_gap={_bucket(gap)}", f"cue_side={side}|gap={_bucket(gap)}",
               f"cue_side={side}|shape={p.shape}", f"cue_side={side}|gap={_bucket(gap)}|kind={kind}",
-              f"cue_side={side}|comma={comma}", f"cue_side={side}|entity={p.entity}"]
+              f"cue_side={side}|comma={comma}", f"cue_side={side}|entity={p.entity}",
+              f"cue_side={side}|passive={any(w in _PASSIVE for w in ctx.cue_words)}",
+              f"cue_side={side}|word={ctx.cue_words[-1] if ctx.cue_words else ''}"]
     return f
 
 

@@ -37,6 +37,9 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
+# entity types of places: a speaker is a place only when its name is the place
+# ("Minsk erklärte"), not when a place qualifies it ("die Interessengemeinschaft Region Basel")
+_PLACE_TYPES = frozenset({"COUNTRY", "CITY", "LOCATION", "REGION", "PLACE", "GPE"})
 # prepositions that attach a place or an institution after the head of a speaker phrase
 _PP_HEADS = frozenset("in im aus von vom bei beim".split())
 
@@ -154,10 +157,13 @@ class Resolver:
         head_start = self.text.rfind(" ", target.start, target.end) + 1 or target.start
         best, best_score = None, 0.0
         for e in self.entities:
+            place = e.get("type") in _PLACE_TYPES
             for m in e.get("mentions", []):
                 a, b = m.get("start", -1), m.get("end", -1)
                 if not (a < target.end and target.start < b) or m.get("kind") in ("demonym",):
                     continue
+                if place and a > target.start and self.text[target.start:a].strip():
+                    continue  # "Region Basel", "der Trainer Ghanas": the place only qualifies the head
                 score = min(b, target.end) - max(a, target.start)
                 if a < target.end and head_start < b:
                     score += 100  # covers the head word
