@@ -100,6 +100,35 @@ def _names_something(sent: Sent, i: int, left: int, right: int, lex: Lexicon) ->
     return sent.low[i] == "genannt" and (participle or any(w in ("wird", "wurde", "werden", "wurden") for w in clause))
 
 
+_DASHES = frozenset("–—")
+_TIME_PREPS = frozenset("am im an um".split())
+
+
+def _after_adverbs(sent: Sent, k: int, right: int, lex: Lexicon) -> tuple[int, int] | None:
+    """ "Dies gab heute – nach eingehenden Untersuchungen – Professor X bekannt": the subject
+    after the finite verb, behind adverbs, a time and a parenthesis between dashes."""
+    j = k
+    while j < right:
+        lw = sent.low[j]
+        if sent.words[j] in _DASHES:
+            close = next((m for m in range(j + 1, min(right, j + 16)) if sent.words[m] in _DASHES), -1)
+            if close < 0:
+                return None
+            j = close + 1
+        elif lw in _TIME_PREPS and j + 1 < right and sent.low[j + 1] in lex.time_words:
+            j += 2
+        elif lw in lex.time_words or (lw in lex.adverbials and lw not in lex.determiners and lw.isalpha()
+                                      and lw not in _TIME_PREPS and lw not in ("in", "an", "bei", "nach", "vor",
+                                                                              "mit", "auf", "für", "von", "vom")):
+            j += 1
+        else:
+            break
+    if j == k or j >= right:
+        return None
+    span = phrase_after(sent, j, right, lex)
+    return span if span is not None and span[0] == j else None
+
+
 def _verb_second(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
     """ "…, der Staatsstreich sei im Interesse des Landes": an article, its noun phrase and
     then the finite verb, so a main clause of reported speech, not a relative clause."""
@@ -188,7 +217,7 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
         speaker = (finite + 1, finite + 2) if lex.pronouns[sent.low[finite + 1]] != "none" else None
     elif finite == left or sent.low[left] in lex.adverbials or sent.low[left] in lex.determiners \
             and sent.low[left] in ("dies", "das") :
-        speaker = phrase_after(sent, finite + 1, len(sent), lex)
+        speaker = phrase_after(sent, finite + 1, len(sent), lex) or _after_adverbs(sent, finite + 1, right, lex)
         if speaker is None and finite > left:
             speaker = subject_before(sent, left, finite, lex)
     elif any(sent.low[k] in lex.time_words or sent.words[k][:1].isdigit() for k in range(left, finite)) \
