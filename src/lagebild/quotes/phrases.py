@@ -38,6 +38,15 @@ def _capital(w: str) -> bool:
     return bool(_DOMAIN.match(w))
 
 
+@lru_cache(maxsize=4096)
+def _common_word(low: str) -> bool:
+    """A German word that is not a noun or a name: the dictionary's lemma of its
+    capitalised form is lower case ("Erst" -> "erst", "Besorgt" -> "besorgt")."""
+    import simplemma
+
+    return simplemma.lemmatize(low.capitalize(), lang="de")[:1].islower()
+
+
 def _participle_attribute(sent: Sent, a: int, end: int, lex: Lexicon) -> int:
     """After an article: the inflected participle that closes an extended attribute
     ("am Dienstag veröffentlichten", "in Berlin lebenden") before its noun, or -1."""
@@ -267,7 +276,11 @@ def subject_before(sent: Sent, start: int, verb: int, lex: Lexicon) -> tuple[int
     span = phrase_after(sent, k, verb, lex)
     if span is None or span[1] != verb:
         # the whole stretch before the verb is not one phrase: take it only if it is a name
-        return span if span and span[0] == k else None
+        if span is None or span[0] != k:
+            return None
+        if k == 0 and span[1] - k == 1 and _common_word(sent.low[k]):
+            return None  # "Erst …", "Besorgt …": an adverb capitalised at the sentence start
+        return span
     return span
 
 
