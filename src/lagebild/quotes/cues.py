@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.quotes.clauses import clause, extend_cue, is_name, mark_in_clause, paren_start, relative_clause, trim
+from lagebild.quotes.clauses import clause, extend_cue, is_name, mark_in_clause, relative_clause, trim
 from lagebild.quotes.lexicon import Lexicon
 from lagebild.quotes.phrases import phrase_after, phrase_before, subject_before
 from lagebild.quotes.sentence import FINAL, PUNCT_BOUNDARY, Sent
+from lagebild.quotes.subjects import RELATIVE as _RELATIVE
+from lagebild.quotes.subjects import subject_after_adverbs, subject_over_relative, verb_second
 
 # separable particles: a clause that ends in one the verb does not take is another verb
 # ("sagte das Treffen ab" is not "sagen")
@@ -30,7 +32,6 @@ _LEFT_NOT_CONTENT = frozenset("obwohl wenn falls nachdem weil da als während ob
 _NOT_SOURCE = frozenset("viele wenige lange weit oft sehr gut schnell groß klein hoch".split())
 # "sagte aber", "erklärte jedoch": the verb continues a clause before, it is not inserted
 _COORDINATED = frozenset("aber jedoch zudem außerdem dann".split())
-_RELATIVE = frozenset("der die das welche welcher welches dem den deren dessen denen".split())
 
 
 @dataclass
@@ -51,38 +52,6 @@ def _is_content(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
     return b - a >= 2 and sent.low[a] not in _NOT_CONTENT
 
 
-_RELATIVE_PREPS = frozenset("von mit in an auf bei für gegen nach unter über aus zu vor".split())
-
-
-def _subject_over_relative(sent: Sent, left: int, lex: Lexicon) -> tuple[int, int] | None:
-    """ "Die IGDRB, die von der BCI gegründet wurde, hat … bekannt gegeben": the subject
-    before a relative clause that ends just before the finite verb at ``left``."""
-    if left < 4 or sent.words[left - 1] != ",":
-        return None
-    for c in range(left - 2, 0, -1):
-        w = sent.words[c]
-        if w in FINAL or w in ";:" or sent.is_mark(c) or sent.quoted[c]:
-            return None
-        if w != ",":
-            continue
-        k = c + 1 + (sent.low[c + 1] in _RELATIVE_PREPS)
-        if k >= left - 1 or sent.low[k] not in _RELATIVE or not sent.low[left - 2].isalpha() \
-                or not sent.words[left - 2][:1].islower():
-            return None  # not a relative clause (that ends in its verb)
-        start = c
-        while start > 0:
-            p = paren_start(sent, start - 1)  # "Die IGDRB (…), die …"
-            if p >= 0:
-                start = p
-            elif sent.words[start - 1] in PUNCT_BOUNDARY or sent.is_mark(start - 1):
-                break
-            else:
-                start -= 1
-        span = subject_before(sent, start, c, lex)
-        return span if span is not None and span[1] == c else None
-    return None
-
-
 # verbs that also give a name rather than report words: "nennt sich", "auch X genannt"
 _NAMING = frozenset({"nennen"})
 
@@ -98,44 +67,6 @@ def _names_something(sent: Sent, i: int, left: int, right: int, lex: Lexicon) ->
         return True
     participle = not any(sent.low[k] in lex.auxiliaries for k in range(left, right))
     return sent.low[i] == "genannt" and (participle or any(w in ("wird", "wurde", "werden", "wurden") for w in clause))
-
-
-_DASHES = frozenset("–—")
-_TIME_PREPS = frozenset("am im an um".split())
-
-
-def _after_adverbs(sent: Sent, k: int, right: int, lex: Lexicon) -> tuple[int, int] | None:
-    """ "Dies gab heute – nach eingehenden Untersuchungen – Professor X bekannt": the subject
-    after the finite verb, behind adverbs, a time and a parenthesis between dashes."""
-    j = k
-    while j < right:
-        lw = sent.low[j]
-        if sent.words[j] in _DASHES:
-            close = next((m for m in range(j + 1, min(right, j + 16)) if sent.words[m] in _DASHES), -1)
-            if close < 0:
-                return None
-            j = close + 1
-        elif lw in _TIME_PREPS and j + 1 < right and sent.low[j + 1] in lex.time_words:
-            j += 2
-        elif lw in lex.time_words or (lw in lex.adverbials and lw not in lex.determiners and lw.isalpha()
-                                      and lw not in _TIME_PREPS and lw not in ("in", "an", "bei", "nach", "vor",
-                                                                              "mit", "auf", "für", "von", "vom")):
-            j += 1
-        else:
-            break
-    if j == k or j >= right:
-        return None
-    span = phrase_after(sent, j, right, lex)
-    return span if span is not None and span[0] == j else None
-
-
-def _verb_second(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
-    """ "…, der Staatsstreich sei im Interesse des Landes": an article, its noun phrase and
-    then the finite verb, so a main clause of reported speech, not a relative clause."""
-    if relative_clause(sent, a, b, lex):
-        return False
-    span = phrase_after(sent, a, b, lex)
-    return span is not None and span[1] < b and span[1] - a >= 2 and sent.low[span[1]] in lex.auxiliaries
 
 
 def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
@@ -217,7 +148,8 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
         speaker = (finite + 1, finite + 2) if lex.pronouns[sent.low[finite + 1]] != "none" else None
     elif finite == left or sent.low[left] in lex.adverbials or sent.low[left] in lex.determiners \
             and sent.low[left] in ("dies", "das") :
-        speaker = phrase_after(sent, finite + 1, len(sent), lex) or _after_adverbs(sent, finite + 1, right, lex)
+        speaker = phrase_after(sent, finite + 1, len(sent), lex) \
+            or subject_after_adverbs(sent, finite + 1, right, lex)
         if speaker is None and finite > left:
             speaker = subject_before(sent, left, finite, lex)
     elif any(sent.low[k] in lex.time_words or sent.words[k][:1].isdigit() for k in range(left, finite)) \
@@ -244,7 +176,7 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
             speaker = before
     over_relative = False
     if speaker is None and not sub and finite == left:
-        speaker = _subject_over_relative(sent, left, lex)
+        speaker = subject_over_relative(sent, left, lex)
         over_relative = speaker is not None
     if speaker is not None and speaker[0] == left and left >= 2 and sent.words[left - 1] == ",":
         # "Rob Mueller, Klub-Sekretär der Buitenboys sagte": a name before an apposition
@@ -309,7 +241,7 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
         frame.content = [(la, lb), (left, left + 1)]
         return frame
     if has_right and (not has_left or not verb_first):
-        if sent.low[ra] in _RELATIVE and not verb_first and left > 0 and not _verb_second(sent, ra, rb, lex):
+        if sent.low[ra] in _RELATIVE and not verb_first and left > 0 and not verb_second(sent, ra, rb, lex):
             return None
         frame.content = [(ra, rb)]
     elif has_left and (verb_first or sent.is_mark(left - 1) or left >= 2 and sent.is_mark(left - 2)) \
