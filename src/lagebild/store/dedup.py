@@ -11,6 +11,8 @@ instead of comparing every pair.
 from __future__ import annotations
 
 import zlib
+from itertools import compress
+from typing import Iterable
 
 SHINGLE = 3
 MAX_DISTANCE = 6
@@ -29,15 +31,13 @@ def _features(text: str) -> list[int]:
     words = " ".join(text.lower().split()).encode("utf-8").split(b" ")
     mask = (1 << max(0, (len(words) // 200).bit_length() - 1)) - 1 if len(words) >= 400 else 0
     crc = zlib.crc32
-    positions = range(max(1, len(words) - SHINGLE + 1))
-    if mask:  # sample by the hash of the shingle's first word: one C-level pass over the words
-        first = list(map(crc, words))
-        positions = [i for i in positions if first[i] & mask == 0]
-    out = []
-    for i in positions:
-        shingle = b" ".join(words[i:i + SHINGLE])
-        out.append(crc(shingle, 0x9E3779B9) << 32 | crc(shingle))
-    return out
+    if len(words) < SHINGLE:
+        shingles: Iterable[bytes] = [b" ".join(words)]
+    else:  # the shingles built by C-level zip and join, not by slicing in a loop
+        shingles = map(b" ".join, zip(*(words[k:] for k in range(SHINGLE))))
+        if mask:  # sample by the hash of the shingle's first word: one C-level pass over the words
+            shingles = compress(shingles, [h & mask == 0 for h in map(crc, words)])
+    return [crc(s, 0x9E3779B9) << 32 | crc(s) for s in shingles]
 
 
 def simhash(text: str) -> int:
