@@ -137,6 +137,12 @@ def test_a_place_that_qualifies_a_speaker_is_not_the_speaker() -> None:
     assert entities[0] != "basel" and entities[1] == "belarus"
 
 
+def test_words_in_marks_inside_carried_speech_are_the_speakers() -> None:
+    doc = analyse("Kristersson sagte, Schweden sei bereit. Sein Land werde „so bald wie möglich“ folgen.")
+    assert [(q["kind"], surface(doc, q["speaker"])) for q in doc.quotes] == [
+        ("indirect", "Kristersson"), ("indirect", "Kristersson"), ("direct", "Kristersson")]
+
+
 def test_mixed_quote_has_embedded_direct_fragment() -> None:
     doc = analyse('Der Minister sagte, man müsse "strategisch verstehen", dass die Chance einzigartig sei.')
     kinds = sorted(q["kind"] for q in doc.quotes)
@@ -154,8 +160,9 @@ def test_titles_and_scare_quotes_are_not_quotes() -> None:
     "Rosinenbomber nannte man die Flugzeuge, die West-Berlin versorgten.",
     "Im Finale siegte sie beim „Grand Prix de la Ville de Paris“ vor ihrer Schwester.",
     "Erst nach umfangreichen Ermittlungen war genug Material für ein neues Verfahren beisammen.",
+    "Einen Zeitplan für den Beitritt nannte sie nicht.",
 ])
-def test_names_and_times_are_not_quotes(text: str) -> None:
+def test_names_times_and_denials_are_not_quotes(text: str) -> None:
     assert analyse(text).quotes == []
 
 

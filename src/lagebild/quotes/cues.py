@@ -230,8 +230,10 @@ def _verb_frame(sent: Sent, i: int, lex: Lexicon) -> Frame | None:
             frame.content = [(left, left + 1)]
             return frame
         if chosen.lemma in lex.reported_verbs and not chosen.participle and speaker is not None and left == 0 \
-                and end >= 4 and not any(sent.quoted[k] for k in range(len(sent))):
+                and end >= 4 and not any(sent.quoted[k] for k in range(len(sent))) \
+                and not any(w in ("nicht", "kein", "keine", "keinen", "nie") for w in sent.low):
             # "Die Brauer warnen vor dem Verfahren.": a speech act reported without its words
+            # (but "Einen Zeitplan nannte sie nicht.": nothing was said)
             frame.kind = "reported"
             frame.content = [(0, len(sent))]
             return frame

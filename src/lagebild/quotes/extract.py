@@ -213,7 +213,20 @@ class Extractor:
         self._carry()
         if self.rank:
             self._rank_speakers()
+        self._share_speakers()
         return self._output()
+
+    def _share_speakers(self) -> None:
+        """Words in marks inside reported speech ("Sein Land werde „so bald wie möglich“
+        folgen") are the reported speaker's, when nothing else named theirs."""
+        for q in self.quotes:
+            if q.kind == "direct" or q.speaker is None:
+                continue
+            for s in q.spans:
+                for m in self._marks_in(s):
+                    d = self.mark_quote.get(id(m))
+                    if d is not None and d.speaker is None:
+                        d.speaker = q.speaker
 
     # ------------------------------------------------------------ speaker ranking
     def _rank_speakers(self) -> None:
@@ -394,13 +407,6 @@ class Extractor:
                     last, last_sent = speaker, s.index
             else:
                 prev_new = None
-        for c in new:
-            if c.speaker is None:
-                continue
-            for m in self._marks_in(Span(c.start, c.end)):
-                d = self.mark_quote.get(id(m))
-                if d is not None and d.speaker is None:
-                    d.speaker = c.speaker
         self.quotes.extend(new)
         self.quotes.sort(key=lambda q: (q.start, -q.end))
 
