@@ -108,6 +108,9 @@ def test_colon_introduces_direct_quote_in_next_paragraph() -> None:
     ("Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden 2.000 Menschen versorgt.",
      "einer am Dienstag veröffentlichten Mitteilung des WFP", "Laut"),
     ("Nach Grupps Meinung werden dort falsche Entscheidungen getroffen.", "Grupps Meinung", "Nach"),
+    # a short parenthesis between the verb and its particle
+    ("Sie warf dem Minister Schäuble (CDU) vor, die Daten der Bürger zu missbrauchen.", "Sie",
+     "warf vor"),
     # the subject after the verb, behind adverbs and a parenthesis between dashes
     ("Der Leim war schuld. Dies gab heute – nach langen Versuchen – Professor Bernd Hillemeier bekannt.",
      "Professor Bernd Hillemeier", "gab bekannt"),

@@ -21,6 +21,16 @@ def paren_start(sent: Sent, k: int) -> int:
     return -1
 
 
+def _paren_end(sent: Sent, k: int) -> int:
+    """The token after a short parenthesis opening at ``k`` ("(CDU)"), or -1."""
+    for j in range(k + 1, min(len(sent), k + 6)):
+        if sent.words[j] == ")":
+            return j + 1
+        if sent.words[j] in ",;:" or sent.is_mark(j):
+            return -1
+    return -1
+
+
 def _short_quoted_before(sent: Sent, k: int) -> int:
     """If token ``k`` closes a short quoted name ("„Aktion Deutschland hilft“"), its opener, else -1."""
     if not sent.is_mark(k):
@@ -96,9 +106,14 @@ def clause(sent: Sent, i: int, lex: Lexicon) -> tuple[int, int]:
     n = len(sent)
     while right < n and sent.is_mark(right) and (close := _short_quoted_after(sent, right)) > 0:
         right = close  # "schrieb „Die Zeit“ in einem Nachruf"
-    while right < n and sent.words[right] not in PUNCT_BOUNDARY and not sent.is_mark(right) \
-            and not sent.quoted[right] and not (sent.words[right] in FINAL and right == n - 1) \
-            and sent.low[right] != "that":  # English reported speech needs no comma
+    while right < n:
+        if sent.words[right] == "(" and (close := _paren_end(sent, right)) > 0:
+            right = close  # "warf dem Minister Schäuble (CDU) vor": a short parenthesis stays inside
+            continue
+        if sent.words[right] in PUNCT_BOUNDARY or sent.is_mark(right) or sent.quoted[right] \
+                or (sent.words[right] in FINAL and right == n - 1) \
+                or sent.low[right] == "that":  # English reported speech needs no comma
+            break
         right += 1
     return left, right
 
