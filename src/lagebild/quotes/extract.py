@@ -255,8 +255,7 @@ class Extractor:
         """(sentence, global token position) of the token at character ``pos``; with ``end``,
         the position after the last token that starts before ``pos``."""
         si = self._sent_of(pos - 1 if end else pos)
-        starts = [t.start for t in self.sents[si].toks]
-        k = bisect_left(starts, pos)
+        k = bisect_left(self.sents[si].toks, pos, key=lambda t: t.start)  # no list of starts per call
         return si, pool.offset[si] + k
 
     def context(self, q: Quote, pool: ranker.Pool) -> ranker.Context:
